@@ -1,0 +1,116 @@
+package org.concord.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Hashes of a canonical object's normalized content.
+ *
+ * <p>Normalization removes what servers change without a user asking: the modification stamps
+ * ({@code updated}, PRODID, DTSTAMP, REV, LAST-MODIFIED), property order, and the ids of id-keyed
+ * maps (a server that re-orders its EMAIL lines gives them new ids, yet nothing changed). Without
+ * this, a server that reformats what we wrote would look like a user edit and bounce between
+ * systems forever.
+ */
+record ContentHash(String content, Map<String, String> fields) {
+
+    /** Top-level properties that never count as content. */
+    private static final Set<String> VOLATILE = Set.of("updated", "prodId", "@type", "version");
+
+    /** Vendor/unknown native property names (in vCardProps / iCalProps) that servers stamp. */
+    private static final Set<String> VOLATILE_NATIVE = Set.of("prodid", "rev", "dtstamp", "last-modified", "sequence");
+
+    /** Maps whose keys are arbitrary ids: hashed as a multiset of their values. */
+    private static final Set<String> ID_KEYED = Set.of(
+            "emails", "phones", "addresses", "onlineServices", "preferredLanguages", "calendars",
+            "schedulingAddresses", "cryptoKeys", "directories", "links", "media", "notes", "personalInfo",
+            "nicknames", "organizations", "titles", "anniversaries", "members", "keywordsList",
+            "participants", "alerts", "locations", "virtualLocations", "components", "units",
+            "relatedTo", "speakToAs");
+
+    /** Arrays of native properties carried through; their order carries no meaning. */
+    private static final Set<String> UNORDERED_ARRAYS = Set.of("vCardProps", "iCalProps", "categories");
+
+    static ContentHash of(ObjectNode json) {
+        Map<String, String> fields = new TreeMap<>();
+        json.fields().forEachRemaining(e -> {
+            if (!VOLATILE.contains(e.getKey()) && !e.getValue().isNull()) {
+                fields.put(e.getKey(), sha256(normalize(e.getKey(), e.getValue())));
+            }
+        });
+        StringBuilder all = new StringBuilder();
+        fields.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
+        return new ContentHash(sha256(all.toString()), Collections.unmodifiableMap(fields));
+    }
+
+    private static String normalize(String name, JsonNode value) {
+        if (value.isObject() && ID_KEYED.contains(name) && !"components".equals(name)) {
+            List<String> values = new ArrayList<>();
+            value.fields().forEachRemaining(e -> values.add(normalize(e.getKey(), e.getValue())));
+            Collections.sort(values);
+            return "{#" + String.join(",", values) + "}";
+        }
+        if (value.isArray() && UNORDERED_ARRAYS.contains(name)) {
+            List<String> values = new ArrayList<>();
+            for (JsonNode element : value) {
+                if (!isVolatileNative(element)) {
+                    values.add(normalize("", element));
+                }
+            }
+            Collections.sort(values);
+            return "[#" + String.join(",", values) + "]";
+        }
+        if (value.isObject()) {
+            TreeMap<String, String> sorted = new TreeMap<>();
+            value.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull() && !VOLATILE.contains(e.getKey())) {
+                    sorted.put(e.getKey(), normalize(e.getKey(), e.getValue()));
+                }
+            });
+            StringBuilder b = new StringBuilder("{");
+            sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
+            return b.append('}').toString();
+        }
+        if (value.isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            for (JsonNode element : value) {
+                b.append(normalize("", element)).append(',');
+            }
+            return b.append(']').toString();
+        }
+        if (value.isTextual()) {
+            return quote(value.asText());
+        }
+        return value.toString();
+    }
+
+    /** A carried native property looks like {@code ["name", {params}, "type", value…]} (jCard / jCal). */
+    private static boolean isVolatileNative(JsonNode element) {
+        return element.isArray() && element.size() > 0 && element.get(0).isTextual()
+                && VOLATILE_NATIVE.contains(element.get(0).asText().toLowerCase(Locale.ROOT));
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static String sha256(String s) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(java.util.Arrays.copyOf(digest.digest(s.getBytes(StandardCharsets.UTF_8)), 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

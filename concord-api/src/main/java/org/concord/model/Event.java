@@ -1,0 +1,16 @@
+package org.concord.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** An event: a JSCalendar Event (RFC 8984), recurrence overrides included. */
+public final class Event extends Payload {
+
+    public Event(ObjectNode json) {
+        super(json);
+    }
+
+    @Override
+    public ItemType type() {
+        return ItemType.EVENT;
+    }
+}

@@ -1,0 +1,164 @@
+package org.concord.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One object's content in canonical form: a JSContact card or a JSCalendar object, held as its
+ * JSON tree. Immutable: the tree is copied in and copied out, so a payload can be shared between
+ * threads and kept as the last known state without defensive copies by the caller.
+ *
+ * <p>Properties unknown to Concord are kept in the tree (JSContact {@code vCardProps}, JSCalendar
+ * {@code iCalProps} and any vendor property), so converting to and from a native format loses
+ * nothing the model does not understand.
+ */
+public abstract sealed class Payload permits Contact, Event, Task, Note {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode json;
+    private volatile ContentHash hash;
+
+    Payload(ObjectNode json) {
+        this.json = Objects.requireNonNull(json, "json").deepCopy();
+        this.json.put("@type", type().jsonType());
+    }
+
+    /** Wraps a canonical JSON object, choosing the type from its {@code @type}. */
+    public static Payload of(ObjectNode json) {
+        String type = json.path("@type").asText("");
+        ItemType itemType = ItemType.byJsonType(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown canonical @type '" + type + "'"));
+        return of(itemType, json);
+    }
+
+    public static Payload of(ItemType type, ObjectNode json) {
+        return switch (type) {
+            case CONTACT -> new Contact(json);
+            case EVENT -> new Event(json);
+            case TASK -> new Task(json);
+            case NOTE -> new Note(json);
+        };
+    }
+
+    /** Parses the canonical JSON form written by {@link #toJsonBytes()}. */
+    public static Payload fromJsonBytes(byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (!(node instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("canonical JSON is not an object");
+            }
+            return of(object);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("canonical JSON does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    public abstract ItemType type();
+
+    /** The object's own UID (vCard UID, iCalendar UID), or empty if it has none. */
+    public Optional<String> uid() {
+        JsonNode uid = json.get("uid");
+        return uid == null || uid.isNull() || uid.asText().isEmpty() ? Optional.empty() : Optional.of(uid.asText());
+    }
+
+    /** The same content under another UID: how a conflicting version becomes a new item. */
+    public Payload withUid(String uid) {
+        ObjectNode copy = json.deepCopy();
+        copy.put("uid", uid);
+        return of(type(), copy);
+    }
+
+    /** A copy of the canonical JSON tree; changing it does not change this payload. */
+    public ObjectNode json() {
+        return json.deepCopy();
+    }
+
+    /** Reads one top-level property without copying the whole tree. */
+    public Optional<JsonNode> property(String name) {
+        JsonNode value = json.get(name);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.deepCopy());
+    }
+
+    /** The object's own modification time ({@code updated}; vCard REV, iCalendar LAST-MODIFIED). */
+    public Optional<Instant> updated() {
+        JsonNode updated = json.get("updated");
+        if (updated == null || !updated.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(updated.asText()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Hash of the normalized content: equal for two payloads that differ only in what servers
+     * rewrite on their own (property order, PRODID, DTSTAMP, REV, LAST-MODIFIED, map ids).
+     */
+    public String contentHash() {
+        return hashes().content();
+    }
+
+    /** Per top-level property hashes of the normalized content; the basis of three-way merges. */
+    public Map<String, String> fieldHashes() {
+        return hashes().fields();
+    }
+
+    private ContentHash hashes() {
+        ContentHash h = hash;
+        if (h == null) {
+            h = ContentHash.of(json);
+            hash = h;
+        }
+        return h;
+    }
+
+    public byte[] toJsonBytes() {
+        try {
+            return JSON.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("canonical JSON cannot be written", e);
+        }
+    }
+
+    /** Short human label for logs and error messages: a name or title, never the whole content. */
+    public String label() {
+        for (String key : new String[] {"title", "fullName"}) {
+            JsonNode v = json.get(key);
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                return v.asText();
+            }
+        }
+        JsonNode full = json.path("name").path("full");
+        if (full.isTextual()) {
+            return full.asText();
+        }
+        return uid().orElse("(untitled " + type().code() + ")");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Payload other && other.type() == type() && other.json.equals(json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return type().code() + "[" + label() + "]";
+    }
+}

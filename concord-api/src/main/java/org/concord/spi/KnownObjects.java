@@ -1,0 +1,29 @@
+package org.concord.spi;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A read-only view of the hub's links for one system: every object the hub has synced with it,
+ * as last synced. It lets a connector whose system has no change feed (a folder, a DAV server
+ * without sync tokens) find what changed by comparing a listing against it. The view is
+ * durable and consistent with the stored cursor, so no connector needs state of its own.
+ */
+public interface KnownObjects {
+
+    Optional<KnownObject> find(String nativeId);
+
+    /** Visits every known object of the system, in no particular order. */
+    void forEach(Consumer<KnownObject> visitor);
+
+    /** A view of nothing: for tests and for a first read. */
+    KnownObjects NONE = new KnownObjects() {
+        @Override
+        public Optional<KnownObject> find(String nativeId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void forEach(Consumer<KnownObject> visitor) {}
+    };
+}
