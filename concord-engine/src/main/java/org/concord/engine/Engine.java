@@ -325,7 +325,7 @@ public final class Engine implements AutoCloseable {
                 if (system.isPresent() && !system.get().equals(s.name)) {
                     continue;
                 }
-                for (var p : tx.duePending(s.name, Instant.MAX, Integer.MAX_VALUE)) {
+                for (var p : tx.duePending(s.name, now.plus(Duration.ofDays(36500)), Integer.MAX_VALUE)) {
                     if (p.notBefore().isAfter(now)) {
                         tx.deferPending(s.name, p.globalId(), p.seq(), p.attempts(), now, p.lastError().orElse("retry"));
                         count++;

@@ -63,6 +63,11 @@ final class JdbcTx implements StoreTx {
     // ---- items and links
 
     @Override
+    public Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+        return links.itemByUid(user, type, uid);
+    }
+
+    @Override
     public Optional<Item> item(String globalId) {
         reading("item");
         return links.item(globalId);

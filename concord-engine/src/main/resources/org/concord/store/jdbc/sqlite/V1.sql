@@ -7,8 +7,12 @@ CREATE TABLE items (
     global_id  TEXT    NOT NULL PRIMARY KEY,
     user_name  TEXT    NOT NULL,
     item_type  TEXT    NOT NULL,
+    uid        TEXT,
     created_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- An object that appears without a link is matched to a known item by its UID.
+CREATE INDEX items_by_uid ON items (user_name, item_type, uid);
 
 CREATE TABLE links (
     system_name  TEXT    NOT NULL,
