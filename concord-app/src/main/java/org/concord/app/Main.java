@@ -57,7 +57,6 @@ public final class Main implements Runnable {
             }
             return ExitCodes.FAILURE;
         });
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
         return cli.execute(args);
     }
 
