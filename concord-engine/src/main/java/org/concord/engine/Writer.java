@@ -78,7 +78,7 @@ final class Writer {
         List<WriteResult> answered = results;
         int[] counts = new int[2];
         Instant done = ctx.clock.instant();
-        ctx.store.transact(tx -> {
+        ctx.transact(tx -> {
             int i = 0;
             for (Planned p : plan) {
                 if (p.write().isEmpty()) {
@@ -87,6 +87,11 @@ final class Writer {
                 }
                 boolean ok = record(tx, p, answered.get(i++), done);
                 counts[ok ? 0 : 1]++;
+                if (ok) {
+                    ctx.metrics.delivered(target.name, java.time.Duration.between(p.entry().enqueuedAt(), done));
+                } else {
+                    ctx.metrics.notDelivered(target.name);
+                }
             }
             return null;
         });
@@ -165,6 +170,7 @@ final class Writer {
                         now.plus(ctx.tuning.rejectedRetry()), r.message());
                 tx.recordError(target.name, ErrorPhase.WRITE, g, Optional.of(g), describe(item, entry) + " refused: " + r.message(), now);
                 LOG.warn("sync error in '{}': {} refused: {}", target.name, describe(item, entry), r.message());
+                ctx.metrics.syncError(target.name);
                 yield false;
             }
             case WriteResult.Unavailable u -> {
