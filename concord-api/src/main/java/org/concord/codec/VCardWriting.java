@@ -25,6 +25,11 @@ final class VCardWriting {
         this.version = version;
         this.writer = new VObjectWriter(out, version == VCardVersion.V2_1 ? SyntaxStyle.OLD : SyntaxStyle.NEW);
         writer.setCaretEncodingEnabled(version == VCardVersion.V4_0);
+        if (version == VCardVersion.V2_1) {
+            // vinnie folds quoted-printable so that a continuation may begin with a space, which
+            // readers then take for folding and drop; 2.1 readers accept long lines
+            writer.getFoldedLineWriter().setLineLength(null);
+        }
     }
 
     VCardVersion version() {
