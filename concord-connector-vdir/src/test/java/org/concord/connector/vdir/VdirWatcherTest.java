@@ -1,0 +1,129 @@
+package org.concord.connector.vdir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.concord.connector.vdir.Samples.put;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.concord.spi.Change;
+import org.concord.spi.ChangeBatch;
+import org.concord.spi.Connector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edits made while the reader waits are reported when its blocking call returns, not at the next listing. */
+class VdirWatcherTest {
+
+    private static final Duration LONG_WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path root;
+
+    private Connector connector;
+    private final TestHub hub = new TestHub();
+    private final ScheduledExecutorService user = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void synced() throws Exception {
+        put(root, "alice/contacts/ann.vcf", Samples.vcard("u-ann", "Ann"));
+        put(root, "alice/contacts/bo.vcf", Samples.vcard("u-bo", "Bo"));
+        connector = Samples.open(root);
+        assertThat(hub.readAll(connector, 100)).hasSize(2);
+    }
+
+    @AfterEach
+    void close() {
+        user.shutdownNow();
+        connector.close();
+    }
+
+    @Test
+    void anEditWhileTheReaderWaitsIsReportedWhenItsCallReturns() throws Exception {
+        user.schedule(() -> put(root, "alice/contacts/ann.vcf", Samples.vcard("u-ann", "Ann, edited")),
+                200, TimeUnit.MILLISECONDS);
+
+        long start = System.nanoTime();
+        List<Change> changes = readUntilSomething();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) - 200;
+
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c).isInstanceOf(Change.Upsert.class);
+            assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Ann, edited");
+        });
+        assertThat(millis).as("reported long before the wait ran out").isLessThan(LONG_WAIT.toMillis() / 2);
+        System.out.printf("vdir watcher: edit reported %d ms after it was made%n", millis);
+    }
+
+    @Test
+    void aFileAddedAndAFileRemovedWhileTheReaderWaitsAreReported() throws Exception {
+        user.schedule(() -> {
+            put(root, "alice/contacts/cy.vcf", Samples.vcard("u-cy", "Cy"));
+            Files.delete(root.resolve("alice/contacts/bo.vcf"));
+            return null;
+        }, 100, TimeUnit.MILLISECONDS);
+
+        List<Change> changes = readUntil(2);
+
+        assertThat(changes).filteredOn(c -> c instanceof Change.Upsert).extracting(Change::nativeId)
+                .containsExactly("alice/contacts/cy.vcf");
+        assertThat(changes).filteredOn(c -> c instanceof Change.Delete).extracting(Change::nativeId)
+                .containsExactly("alice/contacts/bo.vcf");
+    }
+
+    @Test
+    void aUserAndCollectionFolderMadeByHandAreWatchedAndTheirFilesReported() throws Exception {
+        user.schedule(() -> put(root, "carol/calendar/party.ics", Samples.event("e-9", "Party")), 100, TimeUnit.MILLISECONDS);
+        assertThat(readUntilSomething()).extracting(Change::nativeId).containsExactly("carol/calendar/party.ics");
+
+        user.schedule(() -> put(root, "carol/calendar/party.ics", Samples.event("e-9", "Party, moved")), 100,
+                TimeUnit.MILLISECONDS);
+        List<Change> edit = readUntilSomething();
+
+        assertThat(edit).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
+                .isEqualTo("Party, moved"));
+    }
+
+    @Test
+    void ourOwnWritesAreNotReportedAsChanges() throws Exception {
+        var created = (org.concord.spi.WriteResult.Written) hub.write(connector, new org.concord.spi.Write.Create("g-1",
+                new org.concord.spi.Scope("dave", org.concord.model.ItemType.CONTACT), Samples.contact("u-d", "Dave")));
+
+        ChangeBatch batch = hub.read(connector, 100, Duration.ofMillis(500), false);
+
+        assertThat(batch.changes()).isEmpty();
+        assertThat(Files.exists(root.resolve(created.nativeId()))).isTrue();
+    }
+
+    @Test
+    void aBlockingCallWithNothingNewReturnsEmptyAfterItsWait() throws Exception {
+        long start = System.nanoTime();
+        ChangeBatch batch = hub.read(connector, 100, Duration.ofMillis(300), false);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(batch.changes()).isEmpty();
+        assertThat(batch.more()).isFalse();
+        assertThat(millis).isGreaterThanOrEqualTo(250);
+    }
+
+    private List<Change> readUntilSomething() throws Exception {
+        return readUntil(1);
+    }
+
+    /** Blocking reads, as the reader makes them, until {@code count} changes came (each call may return early). */
+    private List<Change> readUntil(int count) throws Exception {
+        List<Change> all = new ArrayList<>();
+        long deadline = System.nanoTime() + LONG_WAIT.toNanos();
+        while (all.size() < count && System.nanoTime() < deadline) {
+            all.addAll(hub.read(connector, 100, LONG_WAIT, false).changes());
+        }
+        return all;
+    }
+}
