@@ -8,27 +8,44 @@ import org.concord.spi.KnownObjects;
 
 /**
  * One full listing, done in steps of at most {@code limit} changes: first every file is compared
- * with the hub's links (new or changed files are read), then, unless this is a full re-read, the
- * links whose files are gone become deletes.
+ * with the hub's links (new or changed files are read), then, if the listing may infer deletes,
+ * the links whose files are gone become deletes.
  */
 final class FullScan implements AutoCloseable {
 
+    /** What a listing reports. */
+    enum Kind {
+        /** The normal safety net: changed files, and deletes. */
+        CHANGES(ReadMode.CHANGES, true),
+        /** A read from the start of the feed: every file, and deletes of what the hub knows but is gone. */
+        FROM_START(ReadMode.EVERYTHING, true),
+        /** A full re-read: every file, and never a delete. */
+        FULL_REREAD(ReadMode.EVERYTHING, false);
+
+        private final ReadMode files;
+        private final boolean deletes;
+
+        Kind(ReadMode files, boolean deletes) {
+            this.files = files;
+            this.deletes = deletes;
+        }
+    }
+
+    private final Kind kind;
     private final FolderWalk walk;
     private final DeleteSweep sweep;
     private final FileExaminer examiner;
-    private final boolean full;
     private boolean walked;
 
-    /** @param full a full re-read: every file is reported, and no delete is inferred */
-    FullScan(Layout layout, FileExaminer examiner, boolean full) throws IOException {
+    FullScan(Layout layout, FileExaminer examiner, Kind kind) throws IOException {
+        this.kind = kind;
         this.walk = new FolderWalk(layout);
-        this.sweep = full ? null : new DeleteSweep(layout);
+        this.sweep = kind.deletes ? new DeleteSweep(layout) : null;
         this.examiner = examiner;
-        this.full = full;
     }
 
-    boolean full() {
-        return full;
+    Kind kind() {
+        return kind;
     }
 
     /** Adds changes to {@code out} until it holds {@code limit}; true when the listing is over. */
@@ -43,7 +60,7 @@ final class FullScan implements AutoCloseable {
                 walked = true;
                 walk.close();
             } else {
-                examiner.examine(file.get(), known, full ? ReadMode.EVERYTHING : ReadMode.CHANGES).ifPresent(out::add);
+                examiner.examine(file.get(), known, kind.files).ifPresent(out::add);
             }
         }
         if (!walked) {
@@ -56,7 +73,7 @@ final class FullScan implements AutoCloseable {
         if (sweep == null) {
             return true;
         }
-        return out.size() < limit ? sweep.step(known, limit, out) : false;
+        return out.size() < limit && sweep.step(known, limit, out);
     }
 
     @Override

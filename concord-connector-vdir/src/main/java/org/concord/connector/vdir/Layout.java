@@ -54,7 +54,7 @@ final class Layout {
         return users;
     }
 
-    /** The object file at {@code path}, or empty if it is not one (wrong depth, hidden, temp, other extension, excluded user). */
+    /** The object file at {@code path}, or empty if it is not one (wrong depth, hidden, temp, other extension, unsynced user). */
     Optional<ObjectFile> objectFile(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         if (!absolute.startsWith(root)) {
@@ -64,11 +64,17 @@ final class Layout {
         if (relative.getNameCount() != 3) {
             return Optional.empty();
         }
-        return objectFile(relative.getName(0).toString(), relative.getName(1).toString(), relative.getName(2).toString());
+        return objectFile(relative.getName(0).toString(), relative.getName(1).toString(), relative.getName(2).toString())
+                .filter(file -> includesUser(file.user()));
     }
 
-    /** The object file a native id names, or empty if the id is not one of this folder's. */
+    /** The object file a native id names, or empty if the id is not one of this folder's synced files. */
     Optional<ObjectFile> parse(String nativeId) {
+        return parseAnyUser(nativeId).filter(file -> includesUser(file.user()));
+    }
+
+    /** As {@link #parse}, but for every user folder, synced or not. */
+    Optional<ObjectFile> parseAnyUser(String nativeId) {
         String[] parts = nativeId.split("/", -1);
         if (parts.length != 3) {
             return Optional.empty();
@@ -77,7 +83,7 @@ final class Layout {
     }
 
     private Optional<ObjectFile> objectFile(String user, String collection, String fileName) {
-        if (userNameProblem(user).isPresent() || !includesUser(user) || !COLLECTIONS.contains(collection)
+        if (userNameProblem(user).isPresent() || !COLLECTIONS.contains(collection)
                 || !isObjectFileName(fileName)) {
             return Optional.empty();
         }

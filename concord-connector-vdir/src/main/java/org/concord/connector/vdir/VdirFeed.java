@@ -26,9 +26,11 @@ import org.concord.spi.RetryableConnectorException;
  * batch was not taken (a failed transaction, a restart), so the feed starts over with a full
  * listing instead of trusting its in-memory progress.
  *
- * <p>A full re-read starts when a request with {@code full} follows one without (or follows a
- * lost batch); later {@code full} requests continue it, and once it is over they are served from
- * the watcher without deletes, so a re-read never loops and never infers a delete.
+ * <p>A read from {@link Cursor#START} lists every file as an upsert, known or not: the feed from
+ * its start is everything the folder holds. A full re-read starts when a request with {@code full}
+ * comes from the start, follows one without {@code full}, or follows a lost batch; later
+ * {@code full} requests continue it, and once it is over they are served from the watcher without
+ * deletes, so a re-read never loops and never infers a delete.
  *
  * <p>Used by the reader thread only.
  */
@@ -59,9 +61,9 @@ final class VdirFeed implements AutoCloseable {
 
     ChangeBatch next(FeedRequest request) throws ConnectorException, InterruptedException {
         boolean lost = handedOut == null || !handedOut.equals(request.since());
-        boolean startFull = request.full() && (lost || !previousFull);
+        boolean startFull = request.full() && (lost || !previousFull || request.since().isStart());
         previousFull = request.full();
-        if (lost || startFull || (scan != null && scan.full() && !request.full())) {
+        if (lost || startFull || (isFullReRead() && !request.full())) {
             abandonScan();
         }
         if (lost) {
@@ -70,7 +72,10 @@ final class VdirFeed implements AutoCloseable {
         try {
             List<Change> out = new ArrayList<>();
             if (startFull) {
-                startScan(true);
+                startScan(FullScan.Kind.FULL_REREAD);
+            } else if (lost && request.since().isStart()) {
+                // the feed from its start is every object the folder holds
+                startScan(FullScan.Kind.FROM_START);
             }
             watcher.collect(Duration.ZERO, touched);
             fill(request, out);
@@ -106,7 +111,7 @@ final class VdirFeed implements AutoCloseable {
             rescanNeeded = true;
         }
         if (scan == null && !request.full() && (rescanNeeded || rescanDue())) {
-            startScan(false);
+            startScan(FullScan.Kind.CHANGES);
         }
         if (scan != null) {
             if (!scan.step(request.known(), request.limit(), out)) {
@@ -127,15 +132,19 @@ final class VdirFeed implements AutoCloseable {
         }
     }
 
-    private void startScan(boolean full) throws IOException {
+    private void startScan(FullScan.Kind kind) throws IOException {
         if (!Files.isDirectory(layout.root())) {
             throw new IOException("the folder is missing or not a folder");
         }
-        scan = new FullScan(layout, examiner, full);
-        if (!full) {
+        scan = new FullScan(layout, examiner, kind);
+        if (kind != FullScan.Kind.FULL_REREAD) {
             rescanNeeded = false;
         }
         lastScanStart = System.nanoTime();
+    }
+
+    private boolean isFullReRead() {
+        return scan != null && scan.kind() == FullScan.Kind.FULL_REREAD;
     }
 
     private boolean rescanDue() {

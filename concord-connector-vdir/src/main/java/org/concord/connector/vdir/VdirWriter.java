@@ -63,7 +63,7 @@ final class VdirWriter {
                 case Write.Delete delete -> delete(delete, what);
             };
         } catch (Unencodable e) {
-            return new WriteResult.Rejected(what + " refused: it cannot be encoded: " + e.getMessage());
+            return new WriteResult.Rejected(what + " refused: " + e.getMessage());
         } catch (AccessDeniedException e) {
             return new WriteResult.Rejected(what + " refused: permission denied on " + e.getFile());
         } catch (IOException e) {
@@ -82,21 +82,24 @@ final class VdirWriter {
                     + create.scope());
         }
         ObjectFile file = layout.forCreate(user, create.scope().type(), create.globalId());
-        byte[] content = encode(create.payload());
+        Encoded content = encode(file, create.payload());
         makeFolders(file);
-        try (StagedFile staged = StagedFile.stage(file.path(), content)) {
+        try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             staged.commit();
-            return new WriteResult.Written(file.nativeId(), staged.version());
+            return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
 
     private WriteResult update(Write.Update update, String what) throws IOException, Unencodable {
-        Optional<ObjectFile> found = layout.parse(update.nativeId());
+        Optional<ObjectFile> found = layout.parseAnyUser(update.nativeId());
         if (found.isEmpty()) {
-            return new WriteResult.Rejected(what + " refused: '" + update.nativeId() + "' is not a file of this folder"
-                    + " or its user is not synced");
+            return new WriteResult.Rejected(what + " refused: '" + update.nativeId() + "' is not a file of this folder");
         }
         ObjectFile file = found.get();
+        Optional<String> problem = userProblem(file.user());
+        if (problem.isPresent()) {
+            return new WriteResult.Rejected(what + " refused: " + problem.get());
+        }
         if (!Formats.fits(file, update.payload().type())) {
             return new WriteResult.Rejected(what + " refused: a " + update.payload().type().code() + " cannot be written to "
                     + file.fileName());
@@ -105,24 +108,28 @@ final class VdirWriter {
         if (stale.isPresent()) {
             return stale.get();
         }
-        byte[] content = encode(update.payload());
-        try (StagedFile staged = StagedFile.stage(file.path(), content)) {
+        Encoded content = encode(file, update.payload());
+        try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             stale = precondition(file, update.expectedVersion(), what, false);
             if (stale.isPresent()) {
                 return stale.get();
             }
             staged.commit();
-            return new WriteResult.Written(file.nativeId(), staged.version());
+            return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
 
     private WriteResult delete(Write.Delete delete, String what) throws IOException {
-        Optional<ObjectFile> found = layout.parse(delete.nativeId());
+        Optional<ObjectFile> found = layout.parseAnyUser(delete.nativeId());
         if (found.isEmpty()) {
-            return new WriteResult.Rejected(what + " refused: '" + delete.nativeId() + "' is not a file of this folder"
-                    + " or its user is not synced");
+            // no file of this folder has such a name: there is nothing to delete, and nothing is touched
+            return new WriteResult.Deleted();
         }
         ObjectFile file = found.get();
+        Optional<String> problem = userProblem(file.user());
+        if (problem.isPresent()) {
+            return new WriteResult.Rejected(what + " refused: " + problem.get());
+        }
         Optional<WriteResult> stale = precondition(file, delete.expectedVersion(), what, true);
         if (stale.isPresent()) {
             return stale.get();
@@ -177,14 +184,37 @@ final class VdirWriter {
         }
     }
 
-    private byte[] encode(Payload payload) throws Unencodable {
+    /**
+     * Encodes a payload and decodes the result again, as the next read will: when the format
+     * cannot hold all of it, the hub learns what the file will read back as, so it recognizes
+     * the file as its own write. A payload whose file would not read back is refused.
+     */
+    private Encoded encode(ObjectFile file, Payload payload) throws Unencodable {
+        String text;
         try {
-            return Formats.encode(payload, vcardVersion).getBytes(StandardCharsets.UTF_8);
+            text = Formats.encode(payload, vcardVersion);
         } catch (CodecException | RuntimeException e) {
             // a codec bug on one odd object is that object's sync error, not the batch's
-            throw new Unencodable(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new Unencodable("it cannot be encoded: " + message(e));
         }
+        Payload readBack;
+        try {
+            readBack = Formats.decode(file, text);
+        } catch (CodecException | RuntimeException e) {
+            throw new Unencodable("its encoding would not read back: " + message(e));
+        }
+        Optional<Payload> stored = readBack.contentHash().equals(payload.contentHash())
+                ? Optional.empty()
+                : Optional.of(readBack);
+        return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);
     }
+
+    private static String message(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** A file's bytes, and what it reads back as when that differs from the payload written. */
+    private record Encoded(byte[] bytes, Optional<Payload> stored) {}
 
     private String describe(Write write) {
         String object = write.scope().type().code() + " " + write.globalId();

@@ -14,30 +14,35 @@ import org.concord.spi.Change;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.Connector;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A folder of 20,000 files is read in batches of {@code limit}, with {@code more} set until the end. */
+/**
+ * A folder of 20,000 files is read in batches of {@code limit}, with {@code more} set until the
+ * end. The folder is made once (20,000 files take seconds on a shared disk); the test that
+ * removes files runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VdirLargeFolderTest {
 
     private static final int FILES = 20_000;
     private static final int LIMIT = 1_000;
 
     @TempDir
-    Path root;
+    static Path root;
 
     private Connector connector;
-    private final TestHub hub = new TestHub();
 
-    @BeforeEach
-    void manyFiles() throws Exception {
+    @BeforeAll
+    static void manyFiles() throws Exception {
         // an hour old, as in a folder that has been there a while (recent files are compared by content)
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
         for (int i = 0; i < FILES; i++) {
-            String user = "user" + (i % 4);
-            Path file = root.resolve(user).resolve(i % 2 == 0 ? "contacts" : "calendar")
-                    .resolve(String.format("%06d", i) + (i % 2 == 0 ? ".vcf" : ".ics"));
+            Path file = file(i);
             if (i < 8) {
                 Files.createDirectories(file.getParent());
             }
@@ -45,16 +50,25 @@ class VdirLargeFolderTest {
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
             Files.setLastModifiedTime(file, old);
         }
-        connector = Samples.open(root);
+    }
+
+    private static Path file(int i) {
+        return root.resolve("user" + (i % 4)).resolve(i % 2 == 0 ? "contacts" : "calendar")
+                .resolve(String.format("%06d", i) + (i % 2 == 0 ? ".vcf" : ".ics"));
     }
 
     @AfterEach
     void close() {
-        connector.close();
+        if (connector != null) {
+            connector.close();
+        }
     }
 
     @Test
+    @Order(1)
     void aLargeFolderIsListedInBatchesOfTheLimitWithMoreSetUntilTheEnd() throws Exception {
+        TestHub hub = new TestHub();
+        connector = Samples.open(root);
         Set<String> seen = new HashSet<>();
         int batches = 0;
         long start = System.nanoTime();
@@ -91,13 +105,15 @@ class VdirLargeFolderTest {
     }
 
     @Test
+    @Order(2)
     void manyFilesRemovedAtOnceBecomeDeletesInBatches() throws Exception {
+        TestHub hub = new TestHub();
+        connector = Samples.open(root);
         hub.readAll(connector, LIMIT);
         connector.close();
         int removed = 0;
         for (int i = 0; i < FILES; i += 3) {
-            Files.delete(root.resolve("user" + (i % 4)).resolve(i % 2 == 0 ? "contacts" : "calendar")
-                    .resolve(String.format("%06d", i) + (i % 2 == 0 ? ".vcf" : ".ics")));
+            Files.delete(file(i));
             removed++;
         }
         connector = Samples.open(root);
