@@ -79,7 +79,10 @@ final class FolderWalk implements AutoCloseable {
         try {
             while (files.hasNext()) {
                 Path path = files.next();
-                if (Layout.isObjectFileName(path.getFileName().toString())) {
+                String name = path.getFileName().toString();
+                if (Layout.isTempFileName(name)) {
+                    StagedFile.removeIfAbandoned(path);
+                } else if (Layout.isObjectFileName(name)) {
                     Optional<ObjectFile> file = layout.objectFile(path);
                     if (file.isPresent()) {
                         return file;

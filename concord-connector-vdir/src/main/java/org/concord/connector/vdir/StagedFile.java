@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +23,9 @@ import java.util.UUID;
  * for our own write.
  */
 final class StagedFile implements AutoCloseable {
+
+    /** Far longer than any write takes: a temp file this old was left by a crash. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path target;
     private final Path temp;
@@ -70,6 +74,20 @@ final class StagedFile implements AutoCloseable {
     static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
+        }
+    }
+
+    /**
+     * Removes a temp file a crash left behind. Only old ones: a young one may be a write in
+     * progress (the writer runs beside the listing).
+     */
+    static void removeIfAbandoned(Path temp) {
+        try {
+            if (Files.getLastModifiedTime(temp).toMillis() < System.currentTimeMillis() - ABANDONED_AFTER.toMillis()) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            // gone already, or not ours to remove: the next listing tries again
         }
     }
 

@@ -90,7 +90,11 @@ final class VdirFeed implements AutoCloseable {
                     fill(request, out);
                 }
             }
-            Cursor next = out.isEmpty() ? request.since() : new Cursor("vdir:" + instance + ":" + ++batches);
+            // a new marker whenever something was handed out, and never START again: a folder that
+            // only receives writes would otherwise be read in full after every restart
+            Cursor next = out.isEmpty() && !request.since().isStart()
+                    ? request.since()
+                    : new Cursor("vdir:" + instance + ":" + ++batches);
             handedOut = next;
             return new ChangeBatch(out, next, hasWork(request));
         } catch (IOException | RuntimeException e) {

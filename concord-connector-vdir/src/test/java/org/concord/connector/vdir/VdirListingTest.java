@@ -184,4 +184,29 @@ class VdirListingTest {
         assertThat(changes).hasSize(1);
         assertThat(((Change.Upsert) changes.getFirst()).payload().contentHash()).isEqualTo(before);
     }
+
+    @Test
+    void aTempFileLeftByACrashIsRemovedOnceOldAndAYoungOneIsLeftAlone() throws Exception {
+        Path abandoned = put(root, "alice/contacts/.concord-abandoned.tmp", "half a vcard");
+        Files.setLastModifiedTime(abandoned,
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
+        Path young = put(root, "alice/contacts/.concord-in-progress.tmp", "being written");
+        connector = Samples.open(root);
+
+        hub.readAll(connector, 100);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(young).exists();
+    }
+
+    @Test
+    void aReadFromTheStartOfAnEmptyFolderNeverHandsBackTheStart() throws Exception {
+        Path empty = root.resolve("empty");
+        connector = Samples.open(empty);
+
+        ChangeBatch batch = connector.getChanges(new FeedRequest(Cursor.START, 10, Duration.ZERO, false, hub));
+
+        assertThat(batch.changes()).isEmpty();
+        assertThat(batch.next().isStart()).as("else every restart would re-read the whole folder").isFalse();
+    }
 }

@@ -113,6 +113,23 @@ class VdirWatcherTest {
         assertThat(millis).isGreaterThanOrEqualTo(250);
     }
 
+    @Test
+    void aSameSizeRewriteWithinOneTimestampTickIsStillSeen() throws Exception {
+        Path ann = root.resolve("alice/contacts/ann.vcf");
+        java.nio.file.attribute.FileTime tick = Files.getLastModifiedTime(ann);
+        String before = hub.links.get("alice/contacts/ann.vcf").version();
+
+        // same length, same inode, and the clock did not tick: the stat-based version cannot tell
+        Files.writeString(ann, Samples.vcard("u-ann", "Abe"));
+        Files.setLastModifiedTime(ann, tick);
+        assertThat(FileVersion.of(Files.readAttributes(ann, java.nio.file.attribute.BasicFileAttributes.class)))
+                .isEqualTo(before);
+        List<Change> changes = readUntilSomething();
+
+        assertThat(changes).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
+                .isEqualTo("Abe"));
+    }
+
     private List<Change> readUntilSomething() throws Exception {
         return readUntil(1);
     }
