@@ -36,4 +36,14 @@ final class Formats {
             default -> throw new IllegalArgumentException("expected 3.0 or 4.0, found '" + setting + "'");
         };
     }
+
+    /**
+     * The version to rewrite an existing vCard file in: its own, if 3.0 or 4.0, so a user's
+     * tools keep reading it as before; otherwise (2.1, unreadable) the configured one.
+     */
+    static VCardVersion rewriteVersion(String existingText, VCardVersion configured) {
+        return VCardVersion.of(existingText)
+                .filter(v -> v == VCardVersion.V3_0 || v == VCardVersion.V4_0)
+                .orElse(configured);
+    }
 }

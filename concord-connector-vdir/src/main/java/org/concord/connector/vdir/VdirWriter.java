@@ -82,7 +82,7 @@ final class VdirWriter {
                     + create.scope());
         }
         ObjectFile file = layout.forCreate(user, create.scope().type(), create.globalId());
-        Encoded content = encode(file, create.payload());
+        Encoded content = encode(file, create.payload(), vcardVersion);
         makeFolders(file);
         try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             staged.commit();
@@ -108,7 +108,7 @@ final class VdirWriter {
         if (stale.isPresent()) {
             return stale.get();
         }
-        Encoded content = encode(file, update.payload());
+        Encoded content = encode(file, update.payload(), versionToRewrite(file));
         try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             stale = precondition(file, update.expectedVersion(), what, false);
             if (stale.isPresent()) {
@@ -189,10 +189,10 @@ final class VdirWriter {
      * cannot hold all of it, the hub learns what the file will read back as, so it recognizes
      * the file as its own write. A payload whose file would not read back is refused.
      */
-    private Encoded encode(ObjectFile file, Payload payload) throws Unencodable {
+    private Encoded encode(ObjectFile file, Payload payload, VCardVersion version) throws Unencodable {
         String text;
         try {
-            text = Formats.encode(payload, vcardVersion);
+            text = Formats.encode(payload, version);
         } catch (CodecException | RuntimeException e) {
             // a codec bug on one odd object is that object's sync error, not the batch's
             throw new Unencodable("it cannot be encoded: " + message(e));
@@ -207,6 +207,22 @@ final class VdirWriter {
                 ? Optional.empty()
                 : Optional.of(readBack);
         return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);
+    }
+
+    /** An updated vCard file keeps its version; a file that cannot be read gets the configured one. */
+    private VCardVersion versionToRewrite(ObjectFile file) {
+        if (!file.isVCard()) {
+            return vcardVersion;
+        }
+        try {
+            if (Files.size(file.path()) > FileExaminer.MAX_FILE_BYTES) {
+                return vcardVersion;
+            }
+            return Formats.rewriteVersion(Files.readString(file.path()), vcardVersion);
+        } catch (IOException e) {
+            // gone (the precondition answers that) or not UTF-8: the configured version will do
+            return vcardVersion;
+        }
     }
 
     private static String message(Exception e) {

@@ -209,4 +209,21 @@ class VdirWritesTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
     }
+
+    @Test
+    void newContactsAreWrittenInTheConfiguredVersionAndUpdatesKeepTheFilesOwn() throws Exception {
+        WriteResult.Written created = (WriteResult.Written) hub.write(connector,
+                new Write.Create("g-20", ALICE_CONTACTS, contact("u-20", "Mo")));
+        assertThat(Files.readString(root.resolve(created.nativeId()))).contains("VERSION:3.0");
+
+        Samples.put(root, "alice/contacts/own.vcf",
+                "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:u-21\r\nFN:Nia\r\nEND:VCARD\r\n");
+        String version = FileVersion.of(Files.readAttributes(root.resolve("alice/contacts/own.vcf"),
+                java.nio.file.attribute.BasicFileAttributes.class));
+        WriteResult updated = hub.write(connector, new Write.Update("g-21", ALICE_CONTACTS, "alice/contacts/own.vcf",
+                Optional.of(version), contact("u-21", "Nia Obi")));
+
+        assertThat(updated).isInstanceOf(WriteResult.Written.class);
+        assertThat(Files.readString(root.resolve("alice/contacts/own.vcf"))).contains("VERSION:4.0", "Nia Obi");
+    }
 }
