@@ -58,18 +58,35 @@ final class FolderWatcher implements AutoCloseable {
     static FolderWatcher start(String system, Layout layout) throws IOException {
         FolderWatcher watcher = new FolderWatcher(system, layout, layout.root().getFileSystem().newWatchService());
         try {
-            watcher.watch(layout.root());
-            try (DirectoryStream<Path> users = Files.newDirectoryStream(layout.root())) {
-                for (Path user : users) {
-                    if (watcher.isUserFolder(user)) {
-                        watcher.watchUser(user, null);
-                    }
-                }
-            }
+            watcher.watchTree();
             return watcher;
         } catch (IOException | RuntimeException e) {
             watcher.close();
             throw e;
+        }
+    }
+
+    /**
+     * Watches the whole tree again if the root's watch was lost (the folder was removed or
+     * unmounted and is back). Called before each full listing, which finds what happened meanwhile.
+     */
+    void rewatchIfLost() throws IOException {
+        WatchKey rootKey = watched.get(layout.root());
+        if (rootKey == null || !rootKey.isValid()) {
+            watchTree();
+        }
+    }
+
+    private void watchTree() throws IOException {
+        watch(layout.root());
+        try (DirectoryStream<Path> users = Files.newDirectoryStream(layout.root())) {
+            for (Path user : users) {
+                if (isUserFolder(user)) {
+                    watchUser(user, null);
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
     }
 

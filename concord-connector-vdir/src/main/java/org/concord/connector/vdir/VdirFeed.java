@@ -140,6 +140,7 @@ final class VdirFeed implements AutoCloseable {
         if (!Files.isDirectory(layout.root())) {
             throw new IOException("the folder is missing or not a folder");
         }
+        watcher.rewatchIfLost();
         scan = new FullScan(layout, examiner, kind);
         if (kind != FullScan.Kind.FULL_REREAD) {
             rescanNeeded = false;
