@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +49,8 @@ final class FolderWatcher implements AutoCloseable {
     private final WatchService service;
     private final Map<Path, WatchKey> watched = new ConcurrentHashMap<>();
     private final AtomicBoolean limitReported = new AtomicBoolean();
+    /** The root's file key (device, inode) when it was watched; null where the file system has none. */
+    private volatile Object rootIdentity;
 
     private FolderWatcher(String system, Layout layout, WatchService service) {
         this.system = system;
@@ -67,17 +71,25 @@ final class FolderWatcher implements AutoCloseable {
     }
 
     /**
-     * Watches the whole tree again if the root's watch was lost (the folder was removed or
-     * unmounted and is back). Called before each full listing, which finds what happened meanwhile.
+     * Checks that the root is still the folder being watched, and watches it afresh if it is not
+     * (it was removed, unmounted or renamed, and a folder is there again): true then, and the
+     * caller lists it to find what happened meanwhile. A missing root is a {@link NoSuchFileException}.
      */
-    void rewatchIfLost() throws IOException {
+    boolean rewatchIfReplaced() throws IOException {
+        Object identity = Files.readAttributes(layout.root(), BasicFileAttributes.class).fileKey();
         WatchKey rootKey = watched.get(layout.root());
-        if (rootKey == null || !rootKey.isValid()) {
-            watchTree();
+        if (rootKey != null && rootKey.isValid() && Objects.equals(identity, rootIdentity)) {
+            return false;
         }
+        // watches that follow the old folder's inodes would report its paths under the new one
+        watched.values().forEach(WatchKey::cancel);
+        watched.clear();
+        watchTree();
+        return true;
     }
 
     private void watchTree() throws IOException {
+        rootIdentity = Files.readAttributes(layout.root(), BasicFileAttributes.class).fileKey();
         watch(layout.root());
         try (DirectoryStream<Path> users = Files.newDirectoryStream(layout.root())) {
             for (Path user : users) {

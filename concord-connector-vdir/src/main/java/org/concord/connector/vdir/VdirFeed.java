@@ -70,6 +70,9 @@ final class VdirFeed implements AutoCloseable {
             rescanNeeded = true;
         }
         try {
+            if (watcher.rewatchIfReplaced()) {
+                rescanNeeded = true;
+            }
             List<Change> out = new ArrayList<>();
             if (startFull) {
                 startScan(FullScan.Kind.FULL_REREAD);
@@ -140,7 +143,6 @@ final class VdirFeed implements AutoCloseable {
         if (!Files.isDirectory(layout.root())) {
             throw new IOException("the folder is missing or not a folder");
         }
-        watcher.rewatchIfLost();
         scan = new FullScan(layout, examiner, kind);
         if (kind != FullScan.Kind.FULL_REREAD) {
             rescanNeeded = false;

@@ -130,6 +130,43 @@ class VdirWatcherTest {
                 .isEqualTo("Abe"));
     }
 
+    @Test
+    void aFolderThatVanishesIsAnOutageAndOnceBackItIsWatchedAgain() throws Exception {
+        Path aside = root.resolveSibling(root.getFileName() + "-unmounted");
+        Files.move(root, aside);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hub.read(connector, 100, Duration.ofMillis(200), false))
+                .isInstanceOf(org.concord.spi.RetryableConnectorException.class)
+                .hasMessageContaining("vdir 'files'");
+
+        Files.move(aside, root);
+        assertThat(hub.readAll(connector, 100)).as("nothing changed while it was away").isEmpty();
+        user.schedule(() -> put(root, "alice/contacts/ann.vcf", Samples.vcard("u-ann", "Ann, after the outage")),
+                100, TimeUnit.MILLISECONDS);
+
+        assertThat(readUntilSomething()).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
+                .isEqualTo("Ann, after the outage"));
+    }
+
+    @Test
+    void aFolderReplacedByACopyIsListedAndWatchedAfresh() throws Exception {
+        Path aside = root.resolveSibling(root.getFileName() + "-old");
+        Files.move(root, aside);
+        for (String id : List.of("alice/contacts/ann.vcf", "alice/contacts/bo.vcf")) {
+            Files.createDirectories(root.resolve(id).getParent());
+            Files.copy(aside.resolve(id), root.resolve(id));
+        }
+
+        List<Change> relisted = hub.readAll(connector, 100);
+
+        assertThat(relisted).as("new files, same content: the engine drops them as echoes")
+                .extracting(Change::nativeId).containsExactlyInAnyOrder("alice/contacts/ann.vcf", "alice/contacts/bo.vcf");
+        user.schedule(() -> put(root, "alice/contacts/bo.vcf", Samples.vcard("u-bo", "Bo, in the copy")),
+                100, TimeUnit.MILLISECONDS);
+        assertThat(readUntilSomething()).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
+                .isEqualTo("Bo, in the copy"));
+    }
+
     private List<Change> readUntilSomething() throws Exception {
         return readUntil(1);
     }
