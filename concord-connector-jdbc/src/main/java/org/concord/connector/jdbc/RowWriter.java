@@ -136,7 +136,7 @@ final class RowWriter implements AutoCloseable {
                 return update(c, new Target(t, existing.get()), w, Optional.empty(), w.payload().json());
             }
         }
-        RowValues values = convert(t, w, w.payload().json());
+        RowValues values = convert(t, w, w.payload().json(), null);
         Map<String, Object> cols = new LinkedHashMap<>(m.insertValues());
         String newId = null;
         if (t.idGeneration() == IdGeneration.UUID) {
@@ -197,7 +197,7 @@ final class RowWriter implements AutoCloseable {
             return new WriteResult.PreconditionFailed(settings.label() + ": " + what(w) + " refused: row " + target.rowId() + " of "
                     + m.table() + " changed since version " + expected.get() + " (now " + version + ")");
         }
-        RowValues values = convert(t, w, json);
+        RowValues values = convert(t, w, json, current.row());
         Map<String, Object> cols = new LinkedHashMap<>(values.columns());
         userValue(c, t, w).ifPresent(v -> cols.put(m.user().column().get(), v));
         m.modifiedColumn().ifPresent(col -> cols.put(col, now()));
@@ -206,10 +206,12 @@ final class RowWriter implements AutoCloseable {
         cols.keySet().forEach(col -> sets.add(col + " = ?"));
         m.versionColumn().ifPresent(col -> sets.add(col + " = COALESCE(" + col + ", 0) + 1"));
         sql.append(String.join(", ", sets)).append(" WHERE ").append(m.idColumn()).append(" = ?");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = bindAll(ps, t, cols, w);
-            SqlValues.bind(ps, i, target.rowId(), t.idType(), settings.mapping().dbZone());
-            ps.executeUpdate();
+        if (!sets.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = bindAll(ps, t, cols, w);
+                SqlValues.bind(ps, i, target.rowId(), t.idType(), settings.mapping().dbZone());
+                ps.executeUpdate();
+            }
         }
         writeRelated(c, t, target.rowId(), values);
         return written(c, t, target.rowId());
@@ -282,9 +284,10 @@ final class RowWriter implements AutoCloseable {
         return new WriteResult.Written(t.mapping().nativeId(rowId), t.converter().version(after.row()));
     }
 
-    private RowValues convert(TableInfo t, Write w, com.fasterxml.jackson.databind.node.ObjectNode json) throws Refused {
+    private RowValues convert(TableInfo t, Write w, com.fasterxml.jackson.databind.node.ObjectNode json,
+            org.concord.connector.jdbc.mapping.Row current) throws Refused {
         try {
-            return t.converter().write(json);
+            return t.converter().write(json, current);
         } catch (ColumnException e) {
             throw new Refused(new WriteResult.Rejected(settings.label() + ": " + what(w) + " refused: table " + t.mapping().table()
                     + ", column " + e.column() + ": " + e.reason()));

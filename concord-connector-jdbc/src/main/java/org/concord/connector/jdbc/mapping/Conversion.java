@@ -179,7 +179,7 @@ public sealed interface Conversion {
                 canonical = readDefault.orElseThrow(() -> new ConversionException(
                         "'" + s + "' is not one of " + String.join(", ", values.keySet())));
             }
-            return TextNode.valueOf(canonical);
+            return canonical.matches("-?\\d{1,9}") ? IntNode.valueOf(Integer.parseInt(canonical)) : TextNode.valueOf(canonical);
         }
 
         @Override

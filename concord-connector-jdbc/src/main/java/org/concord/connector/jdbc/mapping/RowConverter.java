@@ -160,12 +160,25 @@ public final class RowConverter {
 
     /** The column values and related rows a payload becomes. */
     public RowValues write(ObjectNode payload) throws ColumnException {
+        return write(payload, null);
+    }
+
+    /**
+     * The column values and related rows a payload becomes, leaving out the columns of
+     * {@code current} whose value already reads as the payload's: a status "Held" stays "Held"
+     * though "Planned" is what "confirmed" writes, and a date-time keeps its precision.
+     */
+    public RowValues write(ObjectNode payload, Row current) throws ColumnException {
         Set<String> claimed = new HashSet<>();
         Map<String, String> assignment = assign(payload, claimed);
         FieldPath.Claims claims = (map, selector) -> Optional.ofNullable(assignment.get(map + "\u0000" + selector));
         Map<String, Object> columns = new LinkedHashMap<>();
         for (ColumnMapping c : table.columns()) {
-            columns.put(c.column(), value(c, c.field().get(payload, claims), payload));
+            Optional<JsonNode> wanted = c.field().get(payload, claims);
+            if (current != null && sameAsCurrent(c, current.get(c.column()), wanted, payload)) {
+                continue;
+            }
+            columns.put(c.column(), value(c, wanted, payload));
         }
         Map<String, List<Map<String, Object>>> related = new LinkedHashMap<>();
         for (RelatedMapping r : table.related()) {
@@ -189,6 +202,21 @@ public final class RowConverter {
             related.put(r.name(), rows);
         }
         return new RowValues(columns, related);
+    }
+
+    private static boolean sameAsCurrent(ColumnMapping c, Object currentValue, Optional<JsonNode> wanted, ObjectNode payload) {
+        if (c.field() instanceof FieldPath.End) {
+            return false; // compared through start and duration, not on its own
+        }
+        try {
+            JsonNode now = currentValue == null ? null : c.conversion().read(currentValue, payload.deepCopy());
+            if (now == null || wanted.isEmpty()) {
+                return now == null && wanted.isEmpty();
+            }
+            return now.equals(wanted.get()) || (now.isValueNode() && wanted.get().isValueNode() && now.asText().equals(wanted.get().asText()));
+        } catch (ConversionException e) {
+            return false;
+        }
     }
 
     private static Object value(ColumnMapping c, Optional<JsonNode> json, ObjectNode payload) throws ColumnException {
@@ -222,7 +250,9 @@ public final class RowConverter {
                     claim(out, claimed, map, s, s, open);
                 }
             }
-            for (String s : List.copyOf(open)) {
+            List<String> specificFirst = new ArrayList<>(open);
+            specificFirst.sort(java.util.Comparator.comparingInt((String s) -> -impliedOnly(map, s).toString().length()));
+            for (String s : specificFirst) {
                 for (String id : ids) {
                     if (!claimed.contains(map + "\u0000" + id) && FieldPath.describes(entries.get(id), map, s)) {
                         claim(out, claimed, map, s, id, open);
