@@ -38,6 +38,23 @@ final class ConnectionSlot implements AutoCloseable {
     }
 
     synchronized Connection get() throws RetryableConnectorException {
+        return get(false);
+    }
+
+    /**
+     * The connection; with {@code validate}, a kept connection is checked first and replaced if the
+     * server dropped it while idle, so a batch of writes does not start on a dead session.
+     */
+    synchronized Connection get(boolean validate) throws RetryableConnectorException {
+        if (connection != null && validate) {
+            try {
+                if (!connection.isValid(2)) {
+                    closeQuietly();
+                }
+            } catch (SQLException e) {
+                closeQuietly();
+            }
+        }
         if (connection != null) {
             return connection;
         }

@@ -64,8 +64,10 @@ final class RowWriter implements AutoCloseable {
 
     List<WriteResult> write(List<Write> writes) throws ConnectorException {
         List<WriteResult> results = new ArrayList<>();
+        boolean first = true;
         for (Write w : writes) {
-            Connection c = slot.get();
+            Connection c = slot.get(first);
+            first = false;
             try {
                 WriteResult r = apply(c, w);
                 c.commit();
