@@ -1,6 +1,7 @@
 package org.concord.app;
 
 import org.concord.app.cli.CheckCommand;
+import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.DemoCommand;
 import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             CheckCommand.class,
             ErrorsCommand.class,
+            ConflictsCommand.class,
             ResyncCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
