@@ -154,7 +154,7 @@ final class VCardReading {
                 if ("type".equals(name)) {
                     for (String part : v.split(",")) {
                         if (!part.isBlank()) {
-                            values.add(part.trim());
+                            values.add(part.trim().toLowerCase(Locale.ROOT)); // TYPE values ignore case
                         }
                     }
                 } else {
