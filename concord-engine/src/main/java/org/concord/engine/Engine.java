@@ -32,6 +32,8 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Writer> writers = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private final List<SystemListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile Duration watchdogInterval = Duration.ofSeconds(30);
 
     public Engine(Store store, List<SystemSpec> systems, UserMap users, ConflictSettings conflicts, Tuning tuning, Clock clock) {
         Objects.requireNonNull(store, "store");
@@ -43,7 +45,7 @@ public final class Engine implements AutoCloseable {
             if (ctx.systems.containsKey(spec.name())) {
                 throw new IllegalArgumentException("two systems named '" + spec.name() + "'");
             }
-            ctx.systems.put(spec.name(), new SystemRuntime(spec, store, clock));
+            ctx.systems.put(spec.name(), new SystemRuntime(spec, store, clock, listeners));
         }
         conflicts.duplicatesTo().ifPresent(d -> ctx.system(d));
         for (SystemRuntime s : ctx.systems()) {
@@ -58,6 +60,24 @@ public final class Engine implements AutoCloseable {
 
     // ---- continuous mode
 
+    /** Reports reads, deliveries, conflicts, errors and store commits to {@code metrics}. */
+    public void setMetrics(EngineMetrics metrics) {
+        ctx.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Adds a listener told about every up/down transition (before {@link #start()}). */
+    public void addListener(SystemListener listener) {
+        listeners.add(listener);
+    }
+
+    /** How often the watchdog pings every system while the engine runs (default 30 s). */
+    public void setWatchdogInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("watchdog interval must be positive: " + interval);
+        }
+        this.watchdogInterval = interval;
+    }
+
     /** Starts a reader and a writer per system. */
     public synchronized void start() {
         if (running) {
@@ -68,6 +88,7 @@ public final class Engine implements AutoCloseable {
             threads.add(Thread.ofVirtual().name("reader-" + s.name).start(() -> readerLoop(s)));
             threads.add(Thread.ofVirtual().name("writer-" + s.name).start(() -> writerLoop(s)));
         }
+        threads.add(Thread.ofVirtual().name("watchdog").start(this::watchdogLoop));
         LOG.info("engine started with {} systems on {}", ctx.systems.size(), ctx.store.describe());
     }
 
@@ -155,6 +176,45 @@ public final class Engine implements AutoCloseable {
                 if (!pause(s.writerWake, ctx.tuning.backoff(failures))) {
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * Pings every system on the watchdog interval, so a system is known to be down (and the admin
+     * told) even while nothing is read from or written to it, and a system that comes back is
+     * caught up at once (its reader is woken by the transition).
+     */
+    private void watchdogLoop() {
+        while (running) {
+            for (SystemRuntime s : ctx.systems()) {
+                if (!running) {
+                    return;
+                }
+                if (s.isPaused()) {
+                    continue;
+                }
+                try {
+                    s.ensureOpen();
+                    switch (s.connector.ping()) {
+                        case org.concord.spi.Health.Up up -> s.markUp();
+                        case org.concord.spi.Health.Down down -> s.markDown(down.reason());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ConnectorException e) {
+                    s.markDown(e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("system '{}': ping failed unexpectedly", s.name, e);
+                    s.markDown("ping failed: " + e);
+                }
+            }
+            try {
+                Thread.sleep(watchdogInterval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -325,7 +385,7 @@ public final class Engine implements AutoCloseable {
                 if (system.isPresent() && !system.get().equals(s.name)) {
                     continue;
                 }
-                for (var p : tx.duePending(s.name, Instant.MAX, Integer.MAX_VALUE)) {
+                for (var p : tx.duePending(s.name, now.plus(Duration.ofDays(36500)), Integer.MAX_VALUE)) {
                     if (p.notBefore().isAfter(now)) {
                         tx.deferPending(s.name, p.globalId(), p.seq(), p.attempts(), now, p.lastError().orElse("retry"));
                         count++;
@@ -336,6 +396,147 @@ public final class Engine implements AutoCloseable {
         });
         ctx.systems().forEach(s -> s.writerWake.raise());
         return n;
+    }
+
+    /** Sync errors, oldest first; of one system or all. */
+    public List<org.concord.store.SyncError> errors(Optional<String> system, int limit) {
+        return ctx.store.read(tx -> tx.errors(system, limit));
+    }
+
+    /**
+     * Retries the object of a sync error now: a write error makes its pending entry due at once; a
+     * read error makes the system re-read fully (a folder or server is read again, which finds the
+     * object if it can be read now). The error stays until the object syncs.
+     *
+     * @return false if there is no such error
+     */
+    public boolean retryError(long id) {
+        Optional<org.concord.store.SyncError> error = ctx.store.read(tx -> tx.error(id));
+        if (error.isEmpty()) {
+            return false;
+        }
+        org.concord.store.SyncError e = error.get();
+        if (!ctx.systems.containsKey(e.system())) {
+            return false;
+        }
+        if (e.phase() == org.concord.store.ErrorPhase.WRITE) {
+            Instant now = ctx.clock.instant();
+            ctx.store.transact(tx -> {
+                e.globalId().flatMap(g -> tx.pending(e.system(), g)).ifPresent(p ->
+                        tx.deferPending(e.system(), p.globalId(), p.seq(), p.attempts(), now, p.lastError().orElse("retry")));
+                return null;
+            });
+            ctx.system(e.system()).writerWake.raise();
+        } else {
+            requestResync(e.system());
+        }
+        return true;
+    }
+
+    /** Forgets a sync error (the admin has seen it; if the object fails again it comes back). */
+    public boolean dismissError(long id) {
+        return ctx.store.transact(tx -> {
+            if (tx.error(id).isEmpty()) {
+                return false;
+            }
+            tx.deleteError(id);
+            return true;
+        });
+    }
+
+    /** Where an item lives, what is pending for it, and its recent history. */
+    public Optional<ItemView> item(String globalId) {
+        return ctx.store.read(tx -> tx.item(globalId).map(item -> {
+            List<org.concord.store.Pending> pending = new ArrayList<>();
+            for (SystemRuntime s : ctx.systems()) {
+                tx.pending(s.name, globalId).ifPresent(pending::add);
+            }
+            return new ItemView(item, tx.links(globalId), pending, tx.history(globalId, 50));
+        }));
+    }
+
+    /** The item an object of a system belongs to, by its native id. */
+    public Optional<ItemView> itemOf(String system, String nativeId) {
+        return ctx.store.read(tx -> tx.link(system, nativeId)).flatMap(l -> item(l.globalId()));
+    }
+
+    /** Conflicts, newest first. */
+    public List<org.concord.store.ConflictRecord> conflicts(boolean openOnly, int limit) {
+        return ctx.store.read(tx -> tx.conflicts(openOnly, limit));
+    }
+
+    /** One conflict, with each system's version while it is held. */
+    public Optional<ConflictDetail> conflict(long id) {
+        return ctx.store.read(tx -> tx.conflict(id).map(c -> new ConflictDetail(c, tx.conflictVersions(c.id()))));
+    }
+
+    /**
+     * Resolves a held conflict: the chosen (or edited) version becomes the item's content in
+     * every system, and the item's writes, held meanwhile, go on.
+     */
+    public void resolveConflict(long id, Resolution resolution) throws ConflictResolutionException {
+        Instant now = ctx.clock.instant();
+        String[] error = new String[1];
+        ctx.transact(tx -> {
+            var conflict = tx.conflict(id);
+            if (conflict.isEmpty()) {
+                error[0] = "no conflict " + id;
+                return null;
+            }
+            if (!conflict.get().open()) {
+                error[0] = "conflict " + id + " is not held: " + conflict.get().decision();
+                return null;
+            }
+            String g = conflict.get().globalId();
+            var item = tx.item(g);
+            if (item.isEmpty()) {
+                error[0] = "conflict " + id + ": item " + g + " no longer exists";
+                return null;
+            }
+            var versions = tx.conflictVersions(id);
+            org.concord.model.Payload chosen;
+            String decision;
+            switch (resolution) {
+                case Resolution.Keep keep -> {
+                    chosen = versions.get(keep.system());
+                    if (chosen == null) {
+                        error[0] = "conflict " + id + " has no version from '" + keep.system() + "'; versions: "
+                                + String.join(", ", versions.keySet());
+                        return null;
+                    }
+                    decision = "resolved by an admin: kept the version from " + keep.system();
+                }
+                case Resolution.Edited edited -> {
+                    if (edited.payload().type() != item.get().type()) {
+                        error[0] = "conflict " + id + ": the edited version is a " + edited.payload().type().code()
+                                + ", the item a " + item.get().type().code();
+                        return null;
+                    }
+                    chosen = item.get().uid().isPresent() && !edited.payload().uid().equals(item.get().uid())
+                            ? edited.payload().withUid(item.get().uid().get())
+                            : edited.payload();
+                    decision = "resolved by an admin with an edited version";
+                }
+            }
+            tx.closeConflict(id, decision);
+            for (SystemRuntime s : ctx.systems()) {
+                if (s.supports(item.get().type())) {
+                    tx.putPending(s.name, g, org.concord.store.PendingOp.UPSERT, Optional.of(chosen), "admin", now);
+                }
+            }
+            tx.addHistory(new org.concord.store.HistoryEntry(g, now, "admin", "conflict", decision));
+            return null;
+        });
+        if (error[0] != null) {
+            throw new ConflictResolutionException(error[0]);
+        }
+        ctx.systems().forEach(s -> s.writerWake.raise());
+        LOG.info("conflict {} resolved", id);
+    }
+
+    /** The user map in force: canonical user -> system -> native name (only explicit entries). */
+    public UserMap users() {
+        return ctx.users;
     }
 
     public List<String> systemNames() {

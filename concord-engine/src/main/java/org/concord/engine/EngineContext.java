@@ -17,6 +17,15 @@ final class EngineContext {
     final ConflictSettings conflicts;
     final Tuning tuning;
     final Map<String, SystemRuntime> systems = new LinkedHashMap<>();
+    volatile EngineMetrics metrics = EngineMetrics.NONE;
+
+    /** Runs a store transaction and reports how long it took. */
+    <T> T transact(org.concord.store.Store.Work<T> work) {
+        long start = System.nanoTime();
+        T result = store.transact(work);
+        metrics.storeCommit(java.time.Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
 
     EngineContext(Store store, Clock clock, UserMap users, ConflictSettings conflicts, Tuning tuning) {
         this.store = store;

@@ -48,12 +48,21 @@ final class Reader {
         if (batch.changes().isEmpty() && batch.next().equals(cursor)) {
             outcome = new ReadApplier.Outcome();
         } else {
-            outcome = ctx.store.transact(tx -> {
+            outcome = ctx.transact(tx -> {
                 ReadApplier.Outcome o = applier.apply(tx, batch.changes());
                 tx.saveCursor(source.name, batch.next());
                 return o;
             });
             cursor = batch.next();
+        }
+        if (!batch.changes().isEmpty()) {
+            ctx.metrics.read(source.name, batch.changes().size(), outcome.echoes);
+        }
+        for (int i = 0; i < outcome.conflicts; i++) {
+            ctx.metrics.conflict(source.name, ctx.conflicts.policy().code());
+        }
+        for (int i = 0; i < outcome.errors; i++) {
+            ctx.metrics.syncError(source.name);
         }
         for (String target : outcome.touchedTargets) {
             ctx.system(target).writerWake.raise();

@@ -35,6 +35,7 @@ final class SystemRuntime {
 
     private final Store store;
     private final Clock clock;
+    private final java.util.List<SystemListener> listeners;
     private volatile boolean open;
     private volatile boolean up = true;
     private volatile boolean everUp;
@@ -44,7 +45,8 @@ final class SystemRuntime {
     private volatile boolean paused;
     private volatile Instant lastReadAt;
 
-    SystemRuntime(SystemSpec spec, Store store, Clock clock) {
+    SystemRuntime(SystemSpec spec, Store store, Clock clock, java.util.List<SystemListener> listeners) {
+        this.listeners = listeners;
         this.name = spec.name();
         this.connector = spec.connector();
         this.description = spec.connector().describe();
@@ -101,6 +103,8 @@ final class SystemRuntime {
                 caughtUp = false;
                 LOG.info("system '{}' is up again (was down for {}s)", name, downFor.toSeconds());
                 saveState();
+                notify(l -> l.systemUp(name, downFor, now));
+                readerWake.raise();
             }
         }
     }
@@ -114,10 +118,22 @@ final class SystemRuntime {
             if (transition) {
                 since = clock.instant();
                 LOG.warn("system '{}' is down: {}", name, why);
+                Instant at = since;
+                notify(l -> l.systemDown(name, why, at));
             } else {
                 LOG.warn("system '{}' is still down: {}", name, why);
             }
             saveState();
+        }
+    }
+
+    private void notify(java.util.function.Consumer<SystemListener> call) {
+        for (SystemListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("system '{}': a notification failed: {}", name, e.toString());
+            }
         }
     }
 

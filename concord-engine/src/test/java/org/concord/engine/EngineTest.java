@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class EngineTest {
 
+    /** The store the engine runs on; the SQLite subclass runs every scenario on the real store. */
+    protected org.concord.store.Store newStore() throws Exception {
+        return new org.concord.store.MemoryStore();
+    }
+
+    private Hub hub(String... names) throws Exception {
+        return new Hub(newStore(), ConflictSettings.defaults(), names);
+    }
+
     private static final Scope ALICE_CONTACTS = new Scope("alice", ItemType.CONTACT);
 
     private static Payload contact(String uid, int edit) {
@@ -21,7 +30,7 @@ class EngineTest {
 
     @Test
     void aCreateInOneSystemArrivesInEveryOtherSystemExactlyOnce() throws Exception {
-        try (Hub hub = new Hub("a", "b", "c")) {
+        try (Hub hub = hub("a", "b", "c")) {
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             SyncReport report = hub.sync();
             assertThat(report.complete()).isTrue();
@@ -35,7 +44,7 @@ class EngineTest {
 
     @Test
     void aSecondSyncWithNoChangesWritesNothing() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
             int callsBefore = hub.system("b").writeCalls() + hub.system("a").writeCalls();
@@ -47,7 +56,7 @@ class EngineTest {
 
     @Test
     void anUpdateAndThenADeletePropagate() throws Exception {
-        try (Hub hub = new Hub("a", "b", "c")) {
+        try (Hub hub = hub("a", "b", "c")) {
             String id = hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
             String inB = Hub.byUid(hub.system("b"), "uid-1").orElseThrow().nativeId();
@@ -65,7 +74,7 @@ class EngineTest {
 
     @Test
     void aConflictingEditSurvivesAsADuplicate() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             String inA = hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
             String inB = Hub.byUid(hub.system("b"), "uid-1").orElseThrow().nativeId();
@@ -91,7 +100,7 @@ class EngineTest {
 
     @Test
     void deleteRacingAnUpdateKeepsTheUpdate() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             String inA = hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
             String inB = Hub.byUid(hub.system("b"), "uid-1").orElseThrow().nativeId();
@@ -110,7 +119,7 @@ class EngineTest {
 
     @Test
     void anUpdateRacingADeleteKeepsTheUpdateEverywhere() throws Exception {
-        try (Hub hub = new Hub("a", "b", "c")) {
+        try (Hub hub = hub("a", "b", "c")) {
             String inA = hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
             String inB = Hub.byUid(hub.system("b"), "uid-1").orElseThrow().nativeId();
@@ -129,7 +138,7 @@ class EngineTest {
 
     @Test
     void aWriteWhoseReplyWasLostIsNotDuplicated() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             hub.system("b").loseNextReplies(1);
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-1", 0));
             hub.sync();
@@ -147,7 +156,7 @@ class EngineTest {
 
     @Test
     void aSystemThatWasDownReceivesEverythingWhenItReturns() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             hub.system("b").setDown(true);
             for (int i = 0; i < 30; i++) {
                 hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-" + i, 0));
@@ -166,7 +175,7 @@ class EngineTest {
 
     @Test
     void anObjectASystemRefusesBecomesASyncErrorAndTheRestSyncs() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-ok", 0));
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-bad", 0));
             hub.sync();
@@ -194,7 +203,7 @@ class EngineTest {
 
     @Test
     void objectsAlreadyInBothSystemsAreMatchedByUidNotDoubled() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             for (int i = 0; i < 5; i++) {
                 hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-" + i, 0));
                 hub.system("b").userCreate(ALICE_CONTACTS, contact("uid-" + i, 0));
@@ -209,7 +218,7 @@ class EngineTest {
 
     @Test
     void aRestartRepeatsNothing() throws Exception {
-        try (Hub hub = new Hub("a", "b")) {
+        try (Hub hub = hub("a", "b")) {
             for (int i = 0; i < 10; i++) {
                 hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-" + i, 0));
             }
@@ -225,7 +234,7 @@ class EngineTest {
 
     @Test
     void theContinuousAgentDeliversAChangeWithoutBeingAsked() throws Exception {
-        try (Hub hub = new Hub("a", "b", "c")) {
+        try (Hub hub = hub("a", "b", "c")) {
             hub.engine.start();
             hub.system("a").userCreate(ALICE_CONTACTS, contact("uid-live", 0));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

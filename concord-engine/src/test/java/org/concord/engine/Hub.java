@@ -57,6 +57,7 @@ final class Hub implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        store.close();
     }
 
     static Optional<InMemorySystem.Stored> byUid(InMemorySystem s, String uid) {
