@@ -193,7 +193,7 @@ final class VdirWriter {
         String text;
         try {
             text = Formats.encode(payload, version);
-        } catch (CodecException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // a codec bug on one odd object is that object's sync error, not the batch's
             throw new Unencodable("it cannot be encoded: " + message(e));
         }
