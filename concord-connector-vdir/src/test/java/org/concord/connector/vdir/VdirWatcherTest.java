@@ -169,6 +169,28 @@ class VdirWatcherTest {
                 .isEqualTo("Bo, in the copy"));
     }
 
+    @Test
+    void aUserFolderRenamedByHandIsReadAsTheOtherUsersObjects() throws Exception {
+        user.schedule(() -> {
+            Files.move(root.resolve("alice"), root.resolve("alicia"));
+            return null;
+        }, 100, TimeUnit.MILLISECONDS);
+
+        List<Change> changes = readUntil(4);
+
+        assertThat(changes).filteredOn(c -> c instanceof Change.Delete).extracting(Change::nativeId)
+                .containsExactlyInAnyOrder("alice/contacts/ann.vcf", "alice/contacts/bo.vcf");
+        assertThat(changes).filteredOn(c -> c instanceof Change.Upsert).extracting(Change::nativeId)
+                .containsExactlyInAnyOrder("alicia/contacts/ann.vcf", "alicia/contacts/bo.vcf");
+
+        user.schedule(() -> put(root, "alicia/contacts/bo.vcf", Samples.vcard("u-bo", "Bo, renamed folder")), 100,
+                TimeUnit.MILLISECONDS);
+        assertThat(readUntilSomething()).singleElement().satisfies(c -> {
+            assertThat(c.nativeId()).isEqualTo("alicia/contacts/bo.vcf");
+            assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Bo, renamed folder");
+        });
+    }
+
     private List<Change> readUntilSomething() throws Exception {
         return readUntil(1);
     }
