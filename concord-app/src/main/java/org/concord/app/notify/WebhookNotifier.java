@@ -93,8 +93,18 @@ final class WebhookNotifier implements SystemListener, Outbox.Channel, AutoClose
                     return new Attempt.Refused("TLS failed: " + tls.getMessage());
                 }
             }
-            return new Attempt.Retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Attempt.Retry(reasonOf(e));
         }
+    }
+
+    /** The exception's kind and the first message along its causes ("ConnectException: Connection refused"). */
+    private static String reasonOf(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** The JSON body; every key is always there, {@code null} where it does not apply. */
