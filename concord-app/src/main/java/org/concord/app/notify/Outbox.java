@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("concord.notify");
+    private static final Duration DROP_WARNING_EVERY = Duration.ofMinutes(1);
 
     /** One channel's way to deliver. Called on the outbox's thread only, one call at a time. */
     interface Channel {
@@ -47,6 +48,7 @@ final class Outbox implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lastDropWarning = new AtomicLong();
     private boolean closing;
     private Thread worker;
 
@@ -79,11 +81,21 @@ final class Outbox implements AutoCloseable {
             lock.unlock();
         }
         if (evicted != null) {
-            LOG.warn("{}: the receiver has been unreachable for long and {} notifications wait; dropped the oldest ({}); {} dropped so far",
-                    channel.describe(), policy.capacity(), evicted.describe(), dropped.incrementAndGet());
+            long total = dropped.incrementAndGet();
+            // A flapping system behind a dead receiver must not flood the log: one warning a minute at most.
+            long now = System.nanoTime();
+            long last = lastDropWarning.get();
+            if (total == 1 || now - last >= DROP_WARNING_EVERY.toNanos() && lastDropWarning.compareAndSet(last, now)) {
+                lastDropWarning.set(now);
+                LOG.warn("{}: the receiver has not taken notifications for a while and {} wait; dropped the oldest ({}); {} dropped so far",
+                        channel.describe(), policy.capacity(), evicted.describe(), total);
+            } else {
+                LOG.debug("{}: dropped {}", channel.describe(), evicted.describe());
+            }
         }
     }
 
+    // Counted after the log line is written: whoever sees a count also finds its line in the log.
     long delivered() {
         return delivered.get();
     }
@@ -133,34 +145,34 @@ final class Outbox implements AutoCloseable {
             try {
                 outcome = channel.send(n);
             } catch (InterruptedException e) {
-                failed.incrementAndGet();
                 LOG.warn("{}: not delivered, the agent is stopping: {}", channel.describe(), n.describe());
+                failed.incrementAndGet();
                 return false;
             } catch (RuntimeException e) {
                 outcome = new Attempt.Refused("unexpected failure: " + e);
             }
             switch (outcome) {
                 case Attempt.Delivered d -> {
-                    delivered.incrementAndGet();
                     LOG.debug("{}: delivered {}", channel.describe(), n.describe());
+                    delivered.incrementAndGet();
                     return true;
                 }
                 case Attempt.Refused r -> {
-                    failed.incrementAndGet();
                     LOG.warn("{}: {} refused, not retried: {}", channel.describe(), n.describe(), r.reason());
+                    failed.incrementAndGet();
                     return true;
                 }
                 case Attempt.Retry r -> {
                     if (attempt >= policy.attempts() || isClosing()) {
-                        failed.incrementAndGet();
                         LOG.warn("{}: {} not delivered after {} attempt(s): {}", channel.describe(), n.describe(), attempt, r.reason());
+                        failed.incrementAndGet();
                         return true;
                     }
                     LOG.info("{}: attempt {} of {} for {} failed ({}); trying again in {} ms", channel.describe(), attempt,
                             policy.attempts(), n.describe(), r.reason(), pause.toMillis());
                     if (!pauseUnlessClosing(pause)) {
-                        failed.incrementAndGet();
                         LOG.warn("{}: not delivered, the agent is stopping: {}", channel.describe(), n.describe());
+                        failed.incrementAndGet();
                         return false;
                     }
                     pause = pause.multipliedBy(2).compareTo(policy.maxPause()) > 0 ? policy.maxPause() : pause.multipliedBy(2);

@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 /** Every log line written while it is open (message and exception text), to check what an admin would read. */
 final class LogCapture implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final Logger notify = (Logger) LoggerFactory.getLogger("concord.notify");
+    private final ch.qos.logback.classic.Level notifyLevel = notify.getLevel();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     LogCapture() {
         // Debug lines too: a secret must not hide in them either.
-        ((Logger) LoggerFactory.getLogger("concord.notify")).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        notify.setLevel(ch.qos.logback.classic.Level.DEBUG);
         appender.start();
         root.addAppender(appender);
     }
@@ -39,6 +41,7 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         root.detachAppender(appender);
+        notify.setLevel(notifyLevel);
         appender.stop();
     }
 }
