@@ -192,4 +192,10 @@ class NotifyConfigTest {
         }
         assertThat(err.toString()).contains(f.toString()).contains("notify.email.from: missing");
     }
+
+    @Test
+    void securityCodesAreDistinct() {
+        assertThat(java.util.Arrays.stream(NotifyConfig.Security.values()).map(NotifyConfig.Security::code))
+                .doesNotHaveDuplicates().containsExactly("starttls", "ssl", "none");
+    }
 }
