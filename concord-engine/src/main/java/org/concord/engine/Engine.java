@@ -104,8 +104,9 @@ public final class Engine implements AutoCloseable {
                 }
                 s.ensureOpen();
                 Duration wait = s.caughtUp() && s.pushes() ? s.pollInterval : Duration.ZERO;
+                Instant started = ctx.clock.instant();
                 Reader.Step step = reader.readOnce(wait);
-                s.markUp();
+                s.markUp(started);
                 failures = 0;
                 if (!step.more()) {
                     s.setCaughtUp();
@@ -196,9 +197,10 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 try {
+                    Instant started = ctx.clock.instant();
                     s.ensureOpen();
                     switch (s.connector.ping()) {
-                        case org.concord.spi.Health.Up up -> s.markUp();
+                        case org.concord.spi.Health.Up up -> s.markUp(started);
                         case org.concord.spi.Health.Down down -> s.markDown(down.reason());
                     }
                 } catch (InterruptedException e) {
@@ -288,6 +290,7 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 try {
+                    Instant started = ctx.clock.instant();
                     s.ensureOpen();
                     Reader.Step step;
                     do {
@@ -295,7 +298,7 @@ public final class Engine implements AutoCloseable {
                         read += step.outcome().created + step.outcome().updated + step.outcome().deleted;
                         progress |= step.outcome().changedSomething();
                     } while (step.more() && ctx.clock.instant().isBefore(end));
-                    s.markUp();
+                    s.markUp(started);
                     s.setCaughtUp();
                     if (s.isPaused()) {
                         down.put(s.name, "paused: " + s.pauseReason().orElse("paused"));

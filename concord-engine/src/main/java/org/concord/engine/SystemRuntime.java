@@ -95,7 +95,15 @@ final class SystemRuntime {
         return open;
     }
 
-    void markUp() {
+    /**
+     * Records that a call begun at {@code startedAt} succeeded. A call that began before the system
+     * was marked down proves nothing about now (it may have passed just before the outage), so it
+     * does not bring the system back up: no flapping up/down notifications.
+     */
+    void markUp(Instant startedAt) {
+        if (!up && startedAt.isBefore(since)) {
+            return;
+        }
         if (!up || !everUp) {
             boolean transition = !up;
             Instant now = clock.instant();
