@@ -110,14 +110,29 @@ public final class DavHttp implements AutoCloseable {
         if (sameOrigin(request.uri())) {
             b.header("Authorization", request.account().basicAuthorization());
         }
-        requests.incrementAndGet();
-        try {
-            HttpResponse<byte[]> r = client.send(b.build(), CappedBody.handler(settings.maxResponseBytes()));
-            bytesReceived.addAndGet(r.body().length);
-            return new DavResponse(request.uri(), r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw classify(request, e);
+        HttpRequest built = b.build();
+        for (int attempt = 1; ; attempt++) {
+            requests.incrementAndGet();
+            try {
+                HttpResponse<byte[]> r = client.send(built, CappedBody.handler(settings.maxResponseBytes()));
+                bytesReceived.addAndGet(r.body().length);
+                return new DavResponse(request.uri(), r.statusCode(), r.headers(), r.body());
+            } catch (IOException e) {
+                if (attempt == 1 && isStaleConnection(e)) {
+                    // The JDK pools connections of HTTP/1.0 servers that close after each answer
+                    // (Radicale's): the first use of such a dead connection fails before the request
+                    // reaches the server, and one retry on a fresh connection is safe. Our requests
+                    // are idempotent, and our PUTs conditional.
+                    continue;
+                }
+                throw classify(request, e);
+            }
         }
+    }
+
+    private static boolean isStaleConnection(IOException e) {
+        return !(e instanceof HttpTimeoutException) && !hasCause(e, ConnectException.class)
+                && !hasCause(e, CappedBody.TooLarge.class) && !hasCause(e, SSLHandshakeException.class);
     }
 
     private ConnectorException classify(DavRequest request, IOException e) {
