@@ -93,7 +93,7 @@ final class Writes {
         DavRequest request = DavRequest.put(uri, c.account(), ItemFormat.contentType(w.scope().type()), text)
                 .withHeader("If-None-Match", "*");
         DavResponse r = http.send(request);
-        if (r.isSuccess()) {
+        if (putStored(r)) {
             return written(c, uri, path, r, payload, text);
         }
         if (r.status() == 412) {
@@ -138,7 +138,7 @@ final class Writes {
             request = request.withHeader("If-Match", entityTag(w.expectedVersion().get()));
         }
         DavResponse r = http.send(request);
-        if (r.isSuccess()) {
+        if (putStored(r)) {
             return written(c, uri, path, r, w.payload(), text);
         }
         if (r.status() == 404) {
@@ -230,9 +230,17 @@ final class Writes {
         return true;
     }
 
+    /** A PUT stored the object; a 207 is how some servers (Xandikos) refuse one. */
+    private static boolean putStored(DavResponse r) {
+        return r.isSuccess() && r.status() != 207;
+    }
+
     /** Classifies a refused write: auth and outages fail the call, the rest is this write's result. */
     private WriteResult failed(DavResponse r, DavRequest request, String what) throws ConnectorException {
         int s = r.status();
+        if (s == 207) {
+            return new WriteResult.Rejected(prefix() + what + " refused: " + multistatusReason(r));
+        }
         if (s == 401 || (s == 403 && r.precondition().isEmpty())) {
             throw http.failure(r, request);
         }
@@ -243,6 +251,18 @@ final class Writes {
             return new WriteResult.Unavailable(prefix() + what + " failed: " + r.reason());
         }
         return new WriteResult.Rejected(prefix() + what + " refused: " + r.reason());
+    }
+
+    private static String multistatusReason(DavResponse r) {
+        try {
+            org.concord.connector.dav.xml.XmlElement root = org.concord.connector.dav.xml.SafeXml.parse(r.body());
+            String status = root.descendants(DavNames.STATUS).stream().map(e -> e.text().trim()).findFirst().orElse("");
+            String description = root.descendants(new javax.xml.namespace.QName(DavNames.DAV, "responsedescription"))
+                    .stream().map(e -> e.text().trim()).findFirst().orElse("");
+            return (status + " " + description).trim();
+        } catch (XmlException e) {
+            return "HTTP 207";
+        }
     }
 
     private static String pathOf(Collection c, String nativeId) {
