@@ -31,8 +31,9 @@ class DavConnectorIT {
         return "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:" + uid + "\r\nFN:" + name + "\r\nN:" + name + ";;;;\r\nEND:VCARD\r\n";
     }
 
-    /** Passes Xandikos's header/trailer check but is no valid vCard: no FN, a line that is no property. */
-    static final String BROKEN_VCARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:broken-1\r\nthis line is no property\r\nEND:VCARD\r\n";
+    /** Passes Xandikos's header/trailer check, but a CardDAV resource holds exactly one vCard. */
+    static final String BROKEN_VCARD = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:broken-1\r\nFN:One\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:broken-2\r\nFN:Two\r\nEND:VCARD\r\n";
 
     @Test
     void xandikosDefaultCollectionsAreFoundThroughTheHomeSets() throws Exception {
