@@ -52,9 +52,15 @@ public final class PlainClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        HttpRequest built = request.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build();
         try {
-            HttpResponse<String> r = client.send(request.header("Authorization", authorization)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r;
+            try {
+                r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException staleConnection) {
+                // Radicale closes every connection after its answer; the JDK may reuse one once.
+                r = client.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             return new Reply(r.statusCode(), r.body(), r.headers().firstValue("ETag"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
