@@ -67,7 +67,10 @@ public final class DavHttp implements AutoCloseable {
         return settings.base();
     }
 
-    /** Requests sent so far (redirects included): how tests and measurements see what a sync costs. */
+    /**
+     * Requests answered so far (redirects included; a retry on a connection the server had
+     * closed counts once): how tests and measurements see what a sync costs.
+     */
     public long requestCount() {
         return requests.get();
     }
@@ -112,9 +115,9 @@ public final class DavHttp implements AutoCloseable {
         }
         HttpRequest built = b.build();
         for (int attempt = 1; ; attempt++) {
-            requests.incrementAndGet();
             try {
                 HttpResponse<byte[]> r = client.send(built, CappedBody.handler(settings.maxResponseBytes()));
+                requests.incrementAndGet();
                 bytesReceived.addAndGet(r.body().length);
                 return new DavResponse(request.uri(), r.statusCode(), r.headers(), r.body());
             } catch (IOException e) {
