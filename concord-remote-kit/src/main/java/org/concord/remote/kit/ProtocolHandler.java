@@ -53,6 +53,9 @@ final class ProtocolHandler implements HttpHandler {
             } catch (SinceExpiredException e) {
                 send(exchange, 410, "application/problem+json", WireFormat.problem(
                         new Problem(410, "since-expired", "Since expired", e.getMessage()), path));
+            } catch (RejectedException e) {
+                send(exchange, 422, "application/problem+json", WireFormat.problem(
+                        new Problem(422, "rejected", "Rejected", e.getMessage()), path));
             } catch (UnavailableException e) {
                 LOG.log(System.Logger.Level.WARNING, "application unavailable for " + path, e);
                 exchange.getResponseHeaders().set("Retry-After", "5");
@@ -110,6 +113,11 @@ final class ProtocolHandler implements HttpHandler {
     private void getChanges(HttpExchange exchange) throws Exception {
         Map<String, String> q = query(exchange);
         Optional<String> since = Optional.ofNullable(q.get("since")).filter(s -> !s.isEmpty());
+        ModidComparison order = app.describe().modidComparison();
+        if (since.isPresent() && !order.isValid(since.get())) {
+            throw Problem.malformed("parameter 'since': '" + since.get() + "' is not a modid of this application (modids compare as "
+                    + order.code() + ")");
+        }
         int limit = Math.min(intParam(q, "limit", limits.defaultLimit(), 1), limits.maxLimit());
         boolean complete = boolParam(q, "complete");
         Duration wait = complete ? Duration.ZERO
