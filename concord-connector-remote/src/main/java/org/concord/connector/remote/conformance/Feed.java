@@ -89,6 +89,14 @@ final class Feed {
         Optional<String> at = since;
         for (int n = 0; n < MAX_PAGES; n++) {
             Page p = page(at, limit, 0, complete, Duration.ofSeconds(30));
+            if (at.isPresent()) {
+                for (JsonNode c : p.changes()) {
+                    if (order().compare(c.get("modid").asText(), at.get()) <= 0) {
+                        throw new CheckFailed("GET changes (since " + at.get() + ", limit " + limit + ") returned modid "
+                                + c.get("modid").asText() + ", which is not after since: the endpoint ignores since");
+                    }
+                }
+            }
             pages.add(p);
             if (!p.more()) {
                 return pages;
