@@ -42,7 +42,7 @@ final class FeedReader {
             if (!order.isValid(modid)) {
                 throw Failures.protocol(system, call, at + ".modid '" + modid + "' does not compare as " + order.code());
             }
-            if (!cursor.isEmpty() && order.compare(modid, since.value()) <= 0) {
+            if (!since.isStart() && order.compare(modid, since.value()) <= 0) {
                 continue;
             }
             changes.add(change(c, at, call, modid));
