@@ -17,6 +17,10 @@ public interface StoreTx {
 
     Optional<Item> item(String globalId);
 
+    /** The item of a user and type whose objects carry this UID. */
+    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid);
+
+    /** Inserts or replaces an item (its UID may change: a duplicate gets a new one). */
     void saveItem(Item item);
 
     /** Deletes the item, its links and its pending entries (it is gone everywhere). */
