@@ -97,7 +97,7 @@ final class WriteSender {
                     yield new WriteResult.Rejected("remote '" + system + "': " + describe(w)
                             + " answered ok without an id and version (the protocol requires both)");
                 }
-                yield new WriteResult.Written(id.get(), version.get());
+                yield new WriteResult.Written(id.get(), version.get(), stored(w, id.get()));
             }
             case "precondition-failed" -> new WriteResult.PreconditionFailed(message);
             case "not-found" -> w instanceof Write.Delete ? new WriteResult.Deleted() : new WriteResult.Gone(message);
@@ -105,6 +105,27 @@ final class WriteSender {
                     : new WriteResult.Rejected(message);
             default -> new WriteResult.Rejected("remote '" + system + "': " + describe(w) + " answered unknown status '" + status + "'");
         };
+    }
+
+    /**
+     * What the application will report for a written object when it differs from what was
+     * written: a flat record keeps only its mapped fields, so the hub must expect that back.
+     */
+    private Optional<Payload> stored(Write w, String id) {
+        Payload written = switch (w) {
+            case Write.Create c -> c.payload();
+            case Write.Update u -> u.payload();
+            case Write.Delete d -> null;
+        };
+        if (written == null || !(codecs.get(w.scope().type()) instanceof WireCodec.Record codec)) {
+            return Optional.empty();
+        }
+        try {
+            Payload back = codec.fromWire(codec.toWire(written), id);
+            return back.contentHash().equals(written.contentHash()) ? Optional.empty() : Optional.of(back);
+        } catch (ConversionException e) {
+            return Optional.empty();
+        }
     }
 
     static String describe(Write w) {
