@@ -112,9 +112,21 @@ final class RemoteConnector implements Connector {
                     }
                     yield new WireCodec.CanonicalJson(type);
                 }
+                case "vcard" -> {
+                    if (type != ItemType.CONTACT) {
+                        throw new PermanentConnectorException(problem + ", which holds contacts only");
+                    }
+                    yield new TextCodec(type, settings.vcardVersion());
+                }
+                case "icalendar" -> {
+                    if (type == ItemType.CONTACT) {
+                        throw new PermanentConnectorException(problem + ", which holds events, tasks and notes only");
+                    }
+                    yield new TextCodec(type, settings.vcardVersion());
+                }
                 case "record" -> new WireCodec.Record(checkedMapping(type, e.getValue(), mappingKey), settings.name());
                 default -> throw new PermanentConnectorException(problem + ", a format this Concord does not read"
-                        + " (it reads jscontact, jscalendar and record)");
+                        + " (it reads jscontact, jscalendar, vcard, icalendar and record)");
             };
             codecs.put(type, codec);
         }

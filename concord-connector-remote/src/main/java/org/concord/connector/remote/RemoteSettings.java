@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.concord.codec.VCardVersion;
 import org.concord.model.ItemType;
 import org.concord.spi.ConfigException;
 import org.concord.spi.SystemConfig;
@@ -24,11 +25,11 @@ import org.concord.spi.SystemConfig;
  * @param longestWait the longest long poll to ask for (the engine's max wait is cut to it)
  * @param batchSize the most writes sent in one request (cut further to the application's maxBatch)
  * @param mappings the field mappings of the types the application serves as flat records
- * @param vcardVersion the vCard version to write when the application takes vCard text: "3.0" or "4.0"
+ * @param vcardVersion the vCard version to write when the application takes vCard text: 3.0 or 4.0
  */
 record RemoteSettings(String name, URI baseUrl, Optional<String> authorization, Duration connectTimeout,
         Duration requestTimeout, Duration longestWait, int batchSize, Map<ItemType, RecordMapping> mappings,
-        String vcardVersion) {
+        VCardVersion vcardVersion) {
 
     static final Set<String> KEYS = Set.of("url", "token", "username", "password", "connect-timeout",
             "request-timeout", "longest-wait", "batch-size", "mapping", "vcard-version");
@@ -44,10 +45,9 @@ record RemoteSettings(String name, URI baseUrl, Optional<String> authorization, 
         if (batch < 1 || batch > 10_000) {
             throw new ConfigException(config.key("batch-size"), "expected 1 to 10000, found " + batch);
         }
-        String vcard = config.string("vcard-version", "4.0");
-        if (!vcard.equals("3.0") && !vcard.equals("4.0")) {
-            throw new ConfigException(config.key("vcard-version"), "expected 3.0 or 4.0, found '" + vcard + "'");
-        }
+        String vcardText = config.string("vcard-version", "4.0");
+        VCardVersion vcard = VCardVersion.byCode(vcardText).filter(v -> v != VCardVersion.V2_1).orElseThrow(
+                () -> new ConfigException(config.key("vcard-version"), "expected 3.0 or 4.0, found '" + vcardText + "'"));
         Map<ItemType, RecordMapping> mappings = RecordMapping.parseAll(config.map("mapping"), config.key("mapping"));
         return new RemoteSettings(config.name(), url, authorization, connect, request, longest, batch, mappings, vcard);
     }

@@ -8,7 +8,7 @@ import org.concord.model.ItemType;
 import org.concord.model.Payload;
 
 /** Converts one type's {@code data} between the wire format the application chose and the canonical model. */
-sealed interface WireCodec permits WireCodec.CanonicalJson, WireCodec.Record {
+sealed interface WireCodec permits WireCodec.CanonicalJson, WireCodec.Record, TextCodec {
 
     JsonNode toWire(Payload payload) throws ConversionException;
 

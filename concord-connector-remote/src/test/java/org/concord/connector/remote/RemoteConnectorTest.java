@@ -180,6 +180,28 @@ class RemoteConnectorTest {
     }
 
     @Test
+    void vCardAndICalendarTextTravelAsStringsAndComeBackWithTheirContent() throws Exception {
+        server.close();
+        app = new MemoryApplication(java.util.Set.of(), Map.of(
+                org.concord.remote.kit.ObjectType.CONTACT, org.concord.remote.kit.TypeFormat.of(org.concord.remote.kit.DataFormat.VCARD),
+                org.concord.remote.kit.ObjectType.EVENT, org.concord.remote.kit.TypeFormat.of(org.concord.remote.kit.DataFormat.ICALENDAR)));
+        server = KitServer.builder(app).listen(new InetSocketAddress("127.0.0.1", 0)).bearerToken("right").start();
+        Payload contact = org.concord.testkit.Samples.of(ItemType.CONTACT, "uid-text-1", 1, 0);
+        Payload event = org.concord.testkit.Samples.of(ItemType.EVENT, "uid-text-2", 2, 0);
+        try (Connector c = connector("right")) {
+            c.open();
+            assertThat(c.describe().types()).containsExactlyInAnyOrder(ItemType.CONTACT, ItemType.EVENT);
+            List<WriteResult> written = c.setChanges(List.of(new Write.Create("g1", ALICE, contact),
+                    new Write.Create("g2", new Scope("alice", ItemType.EVENT), event)));
+            assertThat(written).allMatch(r -> r instanceof WriteResult.Written w && w.stored().isEmpty());
+            List<Change> changes = c.getChanges(feed(Cursor.START, Duration.ZERO)).changes();
+            assertThat(changes).hasSize(2).allMatch(ch -> ch instanceof Change.Upsert);
+            assertThat(((Change.Upsert) changes.get(0)).payload().contentHash()).isEqualTo(contact.contentHash());
+            assertThat(((Change.Upsert) changes.get(1)).payload().contentHash()).isEqualTo(event.contentHash());
+        }
+    }
+
+    @Test
     void theFactoryIsFoundByTheServiceLoaderUnderKindRemote() {
         assertThat(java.util.ServiceLoader.load(org.concord.spi.ConnectorFactory.class).stream()
                 .map(p -> p.get().kind())).contains("remote");
