@@ -1,4 +1,4 @@
-package org.concord.connector.remote.testing;
+package org.concord.example;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package org.concord.connector.remote;
+package org.concord.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.concord.connector.remote.RemoteConnectorFactory;
 import org.concord.connector.remote.conformance.ConformanceSuite;
-import org.concord.connector.remote.testing.TestDatabase;
-import org.concord.example.ExampleConnector;
 import org.concord.spi.Change;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.Connector;

@@ -1,4 +1,4 @@
-package org.concord.connector.remote;
+package org.concord.example;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.concord.connector.remote.testing.TestDatabase;
-import org.concord.example.ExampleConnector;
+import org.concord.connector.remote.RemoteConnectorFactory;
 import org.concord.spi.Connector;
 import org.concord.spi.SystemConfig;
 import org.concord.testkit.ConnectorContract;
