@@ -1,9 +1,12 @@
 package org.concord.app;
 
 import org.concord.app.cli.CheckCommand;
+import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.DemoCommand;
 import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
+import org.concord.app.cli.PauseCommand;
+import org.concord.app.cli.ResumeCommand;
 import org.concord.app.cli.ResyncCommand;
 import org.concord.app.cli.RunCommand;
 import org.concord.app.cli.StatusCommand;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             CheckCommand.class,
             ErrorsCommand.class,
+            ConflictsCommand.class,
             ResyncCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -35,7 +41,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, resync, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo");
     }
 
     public static void main(String[] args) {

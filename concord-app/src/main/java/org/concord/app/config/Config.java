@@ -16,6 +16,7 @@ import org.concord.spi.SystemConfig;
  * @param store the store location, as written ({@code state/concord.db} or a JDBC URL)
  * @param listen host and port of the REST API, console and metrics
  * @param systems the systems in file order
+ * @param notifications the watchdog's interval and its notification channels
  */
 public record Config(
         Path file,
@@ -23,7 +24,8 @@ public record Config(
         String listen,
         List<SystemEntry> systems,
         ConflictSettings conflicts,
-        UserMap users) {
+        UserMap users,
+        NotifyConfig notifications) {
 
     /**
      * One system: its connector settings (passed to the connector factory) and the engine's own

@@ -33,7 +33,7 @@ import org.concord.spi.SystemConfig;
  * variable NAME, so secrets stay out of the file (and are never printed).
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users");
+    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify");
     private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval", "conflicts");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -101,7 +101,8 @@ public final class ConfigLoader {
 
         ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap);
         UserMap users = users(root.get("users"), systemsMap.keySet());
-        return new Config(file, store, listen, systems, conflicts, users);
+        NotifyConfig notify = NotifyConfig.read(resolve("watchdog", root.get("watchdog")), resolve("notify", root.get("notify")));
+        return new Config(file, store, listen, systems, conflicts, users, notify);
     }
 
     private Config.SystemEntry system(String name, Object node, Path base) throws ConfigException {
