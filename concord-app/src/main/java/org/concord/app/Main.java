@@ -2,6 +2,7 @@ package org.concord.app;
 
 import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.ConflictsCommand;
+import org.concord.app.cli.ConnectorTestCommand;
 import org.concord.app.cli.DemoCommand;
 import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             PauseCommand.class,
             ResumeCommand.class,
             DemoCommand.class,
+            ConnectorTestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

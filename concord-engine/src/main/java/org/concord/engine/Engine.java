@@ -124,6 +124,9 @@ public final class Engine implements AutoCloseable {
                     return;
                 }
             } catch (StoreException e) {
+                if (!running) {
+                    return; // interrupted by close() while waiting for the store: not a failure
+                }
                 failures++;
                 LOG.error("system '{}': reading stopped by a store failure: {}", s.name, e.getMessage());
                 if (!pause(s.readerWake, ctx.tuning.backoff(failures))) {
@@ -167,6 +170,9 @@ public final class Engine implements AutoCloseable {
                     return;
                 }
             } catch (StoreException e) {
+                if (!running) {
+                    return;
+                }
                 failures++;
                 LOG.error("system '{}': writing stopped by a store failure: {}", s.name, e.getMessage());
                 if (!pause(s.writerWake, ctx.tuning.backoff(failures))) {

@@ -79,6 +79,11 @@ final class EmailNotifier implements SystemListener, Outbox.Channel, AutoCloseab
         outbox.offer(new Notification.Up(system, downFor, at, host));
     }
 
+    @Override
+    public void systemPaused(String system, String reason, Instant at) {
+        outbox.offer(new Notification.Paused(system, reason, at, host));
+    }
+
     Outbox outbox() {
         return outbox;
     }

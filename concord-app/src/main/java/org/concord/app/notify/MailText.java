@@ -16,6 +16,7 @@ final class MailText {
         return switch (n) {
             case Notification.Down d -> "[concord] system '" + d.system() + "' is DOWN: " + oneLine(d.reason(), SUBJECT_REASON_MAX);
             case Notification.Up u -> "[concord] system '" + u.system() + "' is up again after " + Notification.humanDuration(u.downFor());
+            case Notification.Paused p -> "[concord] system '" + p.system() + "' is PAUSED: " + oneLine(p.reason(), SUBJECT_REASON_MAX);
         };
     }
 
@@ -41,6 +42,15 @@ final class MailText {
                     What it missed while it was down is being delivered now.
                     """.formatted(u.host(), u.system(), u.system(), time(u.at()), Notification.humanDuration(u.downFor()),
                     time(u.downSince()));
+            case Notification.Paused p -> """
+                    The Concord agent on %s paused system '%s'.
+
+                    System:      %s
+                    Paused at:   %s
+                    Reason:      %s
+
+                    Nothing is read from or written to it until it is resumed; what it misses waits.
+                    """.formatted(p.host(), p.system(), p.system(), time(p.at()), p.reason());
         };
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** One up/down transition of a system, as every channel tells it to the admin. */
-sealed interface Notification permits Notification.Down, Notification.Up {
+sealed interface Notification permits Notification.Down, Notification.Up, Notification.Paused {
 
     String system();
 
@@ -40,6 +40,14 @@ sealed interface Notification permits Notification.Down, Notification.Up {
         @Override
         public String describe() {
             return "system '" + system + "' up at " + at;
+        }
+    }
+
+    /** The system was paused (by an admin, or by the delete guard stopping a mass delete) at {@code at}. */
+    record Paused(String system, String reason, Instant at, String host) implements Notification {
+        @Override
+        public String describe() {
+            return "system '" + system + "' paused at " + at;
         }
     }
 

@@ -61,6 +61,11 @@ final class WebhookNotifier implements SystemListener, Outbox.Channel, AutoClose
         outbox.offer(new Notification.Up(system, downFor, at, host));
     }
 
+    @Override
+    public void systemPaused(String system, String reason, Instant at) {
+        outbox.offer(new Notification.Paused(system, reason, at, host));
+    }
+
     Outbox outbox() {
         return outbox;
     }
@@ -124,6 +129,13 @@ final class WebhookNotifier implements SystemListener, Outbox.Channel, AutoClose
                 m.put("reason", null);
                 m.put("since", u.downSince().toString());
                 m.put("downForSeconds", u.downFor().toSeconds());
+            }
+            case Notification.Paused p -> {
+                m.put("event", "paused");
+                m.put("system", p.system());
+                m.put("reason", p.reason());
+                m.put("since", p.at().toString());
+                m.put("downForSeconds", null);
             }
         }
         m.put("at", n.at().toString());
