@@ -190,4 +190,24 @@ class ConfigLoaderTest {
                 """);
         assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("listen: expected HOST:PORT");
     }
+
+    @Test
+    void guardsAreReadAsAShareAndACount() throws Exception {
+        Config c = loader.load(write("""
+                systems:
+                  a: {connector: vdir, path: a}
+                guards:
+                  max-delete-share: 25%
+                  min-deletes: 100
+                """));
+        assertThat(c.guards().maxDeleteShare()).isEqualTo(0.25);
+        assertThat(c.guards().minDeletes()).isEqualTo(100);
+        Path f = write("""
+                systems:
+                  a: {connector: vdir, path: a}
+                guards:
+                  max-delete-share: lots
+                """);
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("guards.max-delete-share: expected a share such as 50% or 0.5");
+    }
 }

@@ -17,6 +17,7 @@ import org.concord.spi.SystemConfig;
  * @param listen host and port of the REST API, console and metrics
  * @param systems the systems in file order
  * @param notifications the watchdog's interval and its notification channels
+ * @param guards the limits that stop mass deletes
  */
 public record Config(
         Path file,
@@ -25,7 +26,8 @@ public record Config(
         List<SystemEntry> systems,
         ConflictSettings conflicts,
         UserMap users,
-        NotifyConfig notifications) {
+        NotifyConfig notifications,
+        org.concord.engine.Guards guards) {
 
     /**
      * One system: its connector settings (passed to the connector factory) and the engine's own

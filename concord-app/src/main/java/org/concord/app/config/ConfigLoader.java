@@ -33,7 +33,7 @@ import org.concord.spi.SystemConfig;
  * variable NAME, so secrets stay out of the file (and are never printed).
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify");
+    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify", "guards");
     private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval", "conflicts");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -102,7 +102,7 @@ public final class ConfigLoader {
         ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap);
         UserMap users = users(root.get("users"), systemsMap.keySet());
         NotifyConfig notify = NotifyConfig.read(resolve("watchdog", root.get("watchdog")), resolve("notify", root.get("notify")));
-        return new Config(file, store, listen, systems, conflicts, users, notify);
+        return new Config(file, store, listen, systems, conflicts, users, notify, guards(root.get("guards")));
     }
 
     private Config.SystemEntry system(String name, Object node, Path base) throws ConfigException {
@@ -159,6 +159,41 @@ public final class ConfigLoader {
             }
         }
         return new ConflictSettings(policy, fallback, duplicatesTo, perSystem, perType);
+    }
+
+    private org.concord.engine.Guards guards(Object node) throws ConfigException {
+        org.concord.engine.Guards d = org.concord.engine.Guards.defaults();
+        if (node == null) {
+            return d;
+        }
+        Map<String, Object> m = asMap("guards", node);
+        unknownKeys("guards.", m, Set.of("max-delete-share", "min-deletes"));
+        double share = d.maxDeleteShare();
+        Optional<String> shareText = text("guards.max-delete-share", m.get("max-delete-share"));
+        if (shareText.isPresent()) {
+            String t = shareText.get().trim();
+            try {
+                share = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw new ConfigException("guards.max-delete-share", "expected a share such as 50% or 0.5, found '" + t + "'");
+            }
+            if (share <= 0 || share > 1) {
+                throw new ConfigException("guards.max-delete-share", "must be more than 0% and at most 100%, found '" + t + "'");
+            }
+        }
+        int min = d.minDeletes();
+        Optional<String> minText = text("guards.min-deletes", m.get("min-deletes"));
+        if (minText.isPresent()) {
+            try {
+                min = Integer.parseInt(minText.get().trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("guards.min-deletes", "expected a whole number, found '" + minText.get() + "'");
+            }
+            if (min < 1) {
+                throw new ConfigException("guards.min-deletes", "must be at least 1");
+            }
+        }
+        return new org.concord.engine.Guards(share, min, d.lookahead());
     }
 
     private Optional<ConflictPolicy> policy(String key, Object node, Set<String> systems) throws ConfigException {

@@ -38,6 +38,7 @@ public final class Agent implements AutoCloseable {
         try {
             Engine engine = new Engine(store, specs, config.users(), config.conflicts(), Tuning.defaults(), Clock.systemUTC());
             engine.setWatchdogInterval(config.notifications().watchdogInterval());
+            engine.setGuards(config.guards());
             Notifiers notifiers = Notifiers.start(config.notifications());
             notifiers.listeners().forEach(engine::addListener);
             return new Agent(config, store, engine, notifiers);
