@@ -255,6 +255,8 @@ final class ReadApplier {
                 return;
             }
         }
+        // A conflict held for an item that every system has since deleted has nothing left to decide.
+        tx.openConflictOf(g).ifPresent(c -> tx.closeConflict(c.id(), "closed: the item was deleted in every system"));
         tx.deleteItem(g);
     }
 
