@@ -299,6 +299,20 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aTransactionSeesThePendingEntriesItJustPut() {
+        inTx(tx -> {
+            itemWithLink(tx, "g1");
+            long b = tx.putPending("b", "g1", PendingOp.UPSERT, Optional.of(contact("Ann")), "a", T0);
+            long c = tx.putPending("c", "g1", PendingOp.DELETE, Optional.empty(), "a", T0);
+            assertThat(tx.pending("b", "g1").orElseThrow().seq()).isEqualTo(b);
+            assertThat(tx.duePending("c", T0, 10)).extracting(Pending::seq).containsExactly(c);
+            assertThat(tx.removePending("c", "g1", c)).isTrue();
+            assertThat(tx.countPending("c")).isZero();
+        });
+        assertThat(store.read((StoreTx tx) -> tx.countPending("b"))).isEqualTo(1);
+    }
+
+    @Test
     void anUpsertWithoutPayloadIsRefused() {
         assertThatThrownBy(() -> inTx(tx -> {
             itemWithLink(tx, "g1");

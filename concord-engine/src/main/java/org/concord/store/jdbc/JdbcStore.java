@@ -95,6 +95,7 @@ final class JdbcStore implements Store {
 
     private void commit(Session session) {
         try {
+            session.flush();
             seqs.beforeCommit(session);
             backend.commit(session);
         } catch (SQLException e) {
@@ -106,6 +107,7 @@ final class JdbcStore implements Store {
     }
 
     private static void rollbackQuietly(Session session) {
+        session.discardQueued();
         try {
             session.backend().rollback(session);
         } catch (SQLException e) {

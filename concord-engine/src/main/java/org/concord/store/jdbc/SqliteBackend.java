@@ -124,6 +124,12 @@ final class SqliteBackend implements Backend {
         return false;
     }
 
+    /** The driver runs only the first statement of several; in-process calls cost no round trip anyway. */
+    @Override
+    public boolean runsStatementsTogether() {
+        return false;
+    }
+
     @Override
     public int fetchSize() {
         return 500;
