@@ -3,6 +3,7 @@ package org.concord.store.jdbc;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -99,7 +100,7 @@ final class JdbcStore implements Store {
             seqs.beforeCommit(session);
             backend.commit(session);
         } catch (SQLException e) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             throw session.failure(message.contains("foreign key")
                     ? "commit (a link or pending entry refers to an item that was never saved)"
                     : "commit", e);

@@ -25,10 +25,6 @@ final class SqliteBackend implements Backend {
         this.file = file;
     }
 
-    Path file() {
-        return file;
-    }
-
     @Override
     public String describe() {
         return "sqlite " + file;
