@@ -93,7 +93,7 @@ final class FieldHashes {
                 throw malformed("text after the object");
             }
             try {
-                @SuppressWarnings("unchecked")
+                @SuppressWarnings({"unchecked", "rawtypes"})
                 Map.Entry<String, String>[] array = entries.toArray(new Map.Entry[0]);
                 return Map.ofEntries(array);
             } catch (IllegalArgumentException e) {
