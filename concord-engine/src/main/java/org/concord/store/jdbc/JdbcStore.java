@@ -20,8 +20,11 @@ final class JdbcStore implements Store {
 
     /** Reads running at once; more wait. */
     private static final int MAX_READERS = 4;
-    /** A connection idle longer than this is checked before use, and replaced if it no longer answers. */
-    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * A connection idle longer than this is checked before use (one round trip), and replaced if it
+     * no longer answers; a busy connection is not, and one that breaks fails its work once.
+     */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Backend backend;
     private final ReentrantLock writeLock = new ReentrantLock(true);
