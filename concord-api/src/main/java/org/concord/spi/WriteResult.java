@@ -1,17 +1,31 @@
 package org.concord.spi;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.concord.model.Payload;
 
 /** How one write ended. The engine's {@code switch} over it is checked by the compiler. */
 public sealed interface WriteResult
         permits WriteResult.Written, WriteResult.Deleted, WriteResult.PreconditionFailed, WriteResult.Gone,
                 WriteResult.Rejected, WriteResult.Unavailable {
 
-    /** The object now holds what was written, under this native id and version. */
-    record Written(String nativeId, String version) implements WriteResult {
+    /**
+     * The object now holds what was written, under this native id and version.
+     *
+     * @param stored what the system will report for this object when it is read back, when that
+     *     differs from what was written: a system that keeps only some fields (a CRM table) says so
+     *     here, so the hub recognizes the object as its own write when it comes back in the feed
+     */
+    record Written(String nativeId, String version, Optional<Payload> stored) implements WriteResult {
         public Written {
             Objects.requireNonNull(nativeId, "nativeId");
             Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(stored, "stored");
+        }
+
+        /** The system stores exactly what was written. */
+        public Written(String nativeId, String version) {
+            this(nativeId, version, Optional.empty());
         }
     }
 

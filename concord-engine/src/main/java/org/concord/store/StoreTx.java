@@ -23,6 +23,10 @@ public interface StoreTx {
 
     Optional<Item> item(String globalId);
 
+    /** The item of a user and type whose objects carry this UID. */
+    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid);
+
+    /** Inserts or replaces an item (its UID may change: a duplicate gets a new one). */
     void saveItem(Item item);
 
     /** Deletes the item, its links and its pending entries (it is gone everywhere); its history stays. */
@@ -120,8 +124,17 @@ public interface StoreTx {
 
     Optional<ConflictRecord> conflict(long id);
 
-    /** Marks a conflict decided, replacing its decision text. */
+    /** Closes a conflict with the decision taken (replacing its decision text), and drops the versions it held. */
     void closeConflict(long id, String decision);
+
+    /** The open conflict of an item, if one holds it. */
+    Optional<ConflictRecord> openConflictOf(String globalId);
+
+    /** Keeps (or replaces) one system's version of a held conflict. */
+    void saveConflictVersion(long id, String system, Payload payload);
+
+    /** The versions of a held conflict, by system. */
+    java.util.Map<String, Payload> conflictVersions(long id);
 
     long countConflicts(boolean openOnly);
 

@@ -67,7 +67,7 @@ public abstract class StoreContract {
     }
 
     protected static Item item(String globalId) {
-        return new Item(globalId, "alice", ItemType.CONTACT, T0);
+        return new Item(globalId, "alice", ItemType.CONTACT, Optional.of("uid-" + globalId), T0);
     }
 
     protected static Link link(String system, String nativeId, String globalId) {
@@ -97,9 +97,25 @@ public abstract class StoreContract {
         assertThat(store.read((StoreTx tx) -> tx.item("g1"))).contains(item("g1"));
         assertThat(store.read((StoreTx tx) -> tx.item("nope"))).isEmpty();
 
-        Item moved = new Item("g1", "bob", ItemType.EVENT, T0.plusSeconds(5));
+        Item moved = new Item("g1", "bob", ItemType.EVENT, Optional.empty(), T0.plusSeconds(5));
         inTx(tx -> tx.saveItem(moved));
         assertThat(store.read((StoreTx tx) -> tx.item("g1"))).contains(moved);
+    }
+
+    @Test
+    void anItemIsFoundByTheUidOfItsUserAndType() {
+        inTx(tx -> {
+            tx.saveItem(item("g1"));
+            tx.saveItem(new Item("g2", "bob", ItemType.CONTACT, Optional.of("uid-g1"), T0));
+            tx.saveItem(new Item("g3", "alice", ItemType.EVENT, Optional.of("uid-g1"), T0));
+        });
+        assertThat(store.read((StoreTx tx) -> tx.itemByUid("alice", ItemType.CONTACT, "uid-g1"))).contains(item("g1"));
+        assertThat(store.read((StoreTx tx) -> tx.itemByUid("bob", ItemType.CONTACT, "uid-g1")).map(Item::globalId)).contains("g2");
+        assertThat(store.read((StoreTx tx) -> tx.itemByUid("alice", ItemType.CONTACT, "other"))).isEmpty();
+        Item newUid = new Item("g1", "alice", ItemType.CONTACT, Optional.of("uid-new"), T0);
+        inTx(tx -> tx.saveItem(newUid));
+        assertThat(store.read((StoreTx tx) -> tx.itemByUid("alice", ItemType.CONTACT, "uid-new"))).contains(newUid);
+        assertThat(store.read((StoreTx tx) -> tx.itemByUid("alice", ItemType.CONTACT, "uid-g1"))).isEmpty();
     }
 
     @Test

@@ -63,6 +63,11 @@ final class JdbcTx implements StoreTx {
     // ---- items and links
 
     @Override
+    public Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+        return links.itemByUid(user, type, uid);
+    }
+
+    @Override
     public Optional<Item> item(String globalId) {
         reading("item");
         return links.item(globalId);
@@ -236,6 +241,22 @@ final class JdbcTx implements StoreTx {
     public Optional<ConflictRecord> conflict(long id) {
         reading("conflict");
         return conflicts.one(id);
+    }
+
+    @Override
+    public Optional<ConflictRecord> openConflictOf(String globalId) {
+        return conflicts.openOfItem(globalId);
+    }
+
+    @Override
+    public void saveConflictVersion(long id, String system, org.concord.model.Payload payload) {
+        changing("saveConflictVersion");
+        conflicts.saveVersion(id, system, payload);
+    }
+
+    @Override
+    public java.util.Map<String, org.concord.model.Payload> conflictVersions(long id) {
+        return conflicts.versions(id);
     }
 
     @Override

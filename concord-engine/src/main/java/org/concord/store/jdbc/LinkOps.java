@@ -14,12 +14,17 @@ import org.concord.store.Link;
 final class LinkOps {
 
     private static final String ITEM =
-            "SELECT global_id, user_name, item_type, created_at FROM items WHERE global_id = :globalId";
+            "SELECT global_id, user_name, item_type, uid, created_at FROM items WHERE global_id = :globalId";
+    private static final String ITEM_BY_UID = """
+            SELECT global_id, user_name, item_type, uid, created_at FROM items
+            WHERE user_name = :user AND item_type = :type AND uid = :uid
+            ORDER BY created_at LIMIT 1""";
     private static final String SAVE_ITEM = """
-            INSERT INTO items (global_id, user_name, item_type, created_at)
-            VALUES (:globalId, :user, :type, :createdAt)
+            INSERT INTO items (global_id, user_name, item_type, uid, created_at)
+            VALUES (:globalId, :user, :type, :uid, :createdAt)
             ON CONFLICT (global_id) DO UPDATE SET
-                user_name = excluded.user_name, item_type = excluded.item_type, created_at = excluded.created_at""";
+                user_name = excluded.user_name, item_type = excluded.item_type, uid = excluded.uid,
+                created_at = excluded.created_at""";
     private static final String DELETE_PENDING_OF_ITEM = "DELETE FROM pending WHERE global_id = :globalId";
     private static final String DELETE_LINKS_OF_ITEM = "DELETE FROM links WHERE global_id = :globalId";
     private static final String DELETE_ITEM = "DELETE FROM items WHERE global_id = :globalId";
@@ -57,14 +62,23 @@ final class LinkOps {
 
     Optional<Item> item(String globalId) {
         try (ResultSet rows = session.query(ITEM).text("globalId", globalId).rows()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Item(rows.getString("global_id"), rows.getString("user_name"),
-                    Rows.itemType(rows, "item_type"), Rows.instant(rows, "created_at")));
+            return rows.next() ? Optional.of(item(rows)) : Optional.empty();
         } catch (SQLException e) {
             throw session.failure("reading item " + globalId, e);
         }
+    }
+
+    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+        try (ResultSet rows = session.query(ITEM_BY_UID).text("user", user).text("type", type.code()).text("uid", uid).rows()) {
+            return rows.next() ? Optional.of(item(rows)) : Optional.empty();
+        } catch (SQLException e) {
+            throw session.failure("finding the " + type.code() + " of " + user + " with UID " + uid, e);
+        }
+    }
+
+    private static Item item(ResultSet rows) throws SQLException {
+        return new Item(rows.getString("global_id"), rows.getString("user_name"), Rows.itemType(rows, "item_type"),
+                Optional.ofNullable(rows.getString("uid")), Rows.instant(rows, "created_at"));
     }
 
     void saveItem(Item item) {
@@ -73,6 +87,7 @@ final class LinkOps {
                     .text("globalId", item.globalId())
                     .text("user", item.user())
                     .text("type", item.type().code())
+                    .text("uid", item.uid())
                     .instant("createdAt", item.createdAt())
                     .update();
         } catch (SQLException e) {

@@ -85,7 +85,7 @@ class StoreBenchTest {
                 int first = from;
                 store.transact((StoreTx tx) -> {
                     for (int i = first; i < Math.min(first + 5_000, links); i++) {
-                        tx.saveItem(new Item("item-" + i, "alice", ItemType.CONTACT, now));
+                        tx.saveItem(new Item("item-" + i, "alice", ItemType.CONTACT, Optional.empty(), now));
                         tx.saveLink(new Link("crm", "row-" + i, "item-" + i, "alice", ItemType.CONTACT, "v1",
                                 payload.contentHash(), payload.fieldHashes(), now));
                     }
@@ -129,7 +129,7 @@ class StoreBenchTest {
                     Optional<Link> link = tx.link(origin, nativeId);
                     String globalId = link.map(Link::globalId).orElse("item-" + i);
                     if (link.isEmpty()) {
-                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, now));
+                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, Optional.empty(), now));
                     }
                     tx.saveLink(new Link(origin, nativeId, globalId, "alice", ItemType.CONTACT, "etag-" + i,
                             payload.contentHash(), payload.fieldHashes(), now));

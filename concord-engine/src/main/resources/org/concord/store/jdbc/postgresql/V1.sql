@@ -7,8 +7,12 @@ CREATE TABLE items (
     global_id  TEXT   NOT NULL PRIMARY KEY,
     user_name  TEXT   NOT NULL,
     item_type  TEXT   NOT NULL,
+    uid        TEXT,
     created_at BIGINT NOT NULL
 );
+
+-- An object that appears without a link is matched to a known item by its UID.
+CREATE INDEX items_by_uid ON items (user_name, item_type, uid);
 
 CREATE TABLE links (
     system_name  TEXT   NOT NULL,
@@ -80,13 +84,25 @@ CREATE TABLE conflicts (
     is_open      BOOLEAN NOT NULL
 );
 CREATE INDEX conflicts_by_state ON conflicts (is_open, id);
+CREATE INDEX conflicts_by_item ON conflicts (global_id, is_open);
+
+-- The versions of a held (manual) conflict, one per system, newest kept: in flight like pending
+-- payloads, removed when the conflict is resolved.
+CREATE TABLE conflict_versions (
+    conflict_id BIGINT NOT NULL REFERENCES conflicts (id) ON DELETE CASCADE,
+    system_name TEXT   NOT NULL,
+    payload     BYTEA  NOT NULL,
+    PRIMARY KEY (conflict_id, system_name)
+);
 
 CREATE TABLE system_states (
     system_name TEXT    NOT NULL PRIMARY KEY,
     is_up       BOOLEAN NOT NULL,
     since       BIGINT  NOT NULL,
     reason      TEXT,
-    paused      BOOLEAN NOT NULL
+    paused      BOOLEAN NOT NULL,
+    pause_reason   TEXT,
+    accept_deletes BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 -- No reference to items: an item's history outlives the item.

@@ -1,0 +1,91 @@
+package org.concord.app;
+
+import org.concord.app.cli.CheckCommand;
+import org.concord.app.cli.ConflictsCommand;
+import org.concord.app.cli.DemoCommand;
+import org.concord.app.cli.ErrorsCommand;
+import org.concord.app.cli.ExitCodes;
+import org.concord.app.cli.PauseCommand;
+import org.concord.app.cli.ResumeCommand;
+import org.concord.app.cli.ResyncCommand;
+import org.concord.app.cli.RunCommand;
+import org.concord.app.cli.StatusCommand;
+import org.concord.app.cli.SyncCommand;
+import org.concord.app.config.ConfigFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code concord} command. Exit codes: 0 ok, 1 failure, 2 bad usage or config. */
+@Command(
+        name = "concord",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Keeps contacts, calendars, tasks and notes in sync across groupware, CRM and file systems.",
+        subcommands = {
+            RunCommand.class,
+            SyncCommand.class,
+            StatusCommand.class,
+            CheckCommand.class,
+            ErrorsCommand.class,
+            ConflictsCommand.class,
+            ResyncCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int execute(String... args) {
+        configureLogging(args);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigFileException) {
+                commandLine.getErr().println("concord: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            commandLine.getErr().println("concord: " + e.getMessage());
+            if (System.getenv("CONCORD_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    /** Long-running commands log what happens; one-shot commands only warnings (their output is the answer). */
+    private static void configureLogging(String[] args) {
+        if (System.getProperty("concord.log.level") != null) {
+            return;
+        }
+        String env = System.getenv("CONCORD_LOG_LEVEL");
+        String command = args.length > 0 ? args[0] : "";
+        String level = env != null ? env
+                : switch (command) {
+                    case "run", "demo", "sync", "resync" -> "INFO";
+                    default -> "WARN";
+                };
+        System.setProperty("concord.log.level", level);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"concord " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The subcommands of {@code concord}, one class each. */
+package org.concord.app.cli;

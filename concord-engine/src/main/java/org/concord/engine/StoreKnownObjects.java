@@ -1,0 +1,37 @@
+package org.concord.engine;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.concord.spi.KnownObject;
+import org.concord.spi.KnownObjects;
+import org.concord.spi.Scope;
+import org.concord.store.Link;
+import org.concord.store.Store;
+
+/** The store's links of one system, as the read-only view connectors that list compare against. */
+final class StoreKnownObjects implements KnownObjects {
+    private final Store store;
+    private final String system;
+
+    StoreKnownObjects(Store store, String system) {
+        this.store = store;
+        this.system = system;
+    }
+
+    @Override
+    public Optional<KnownObject> find(String nativeId) {
+        return store.read(tx -> tx.link(system, nativeId)).map(StoreKnownObjects::known);
+    }
+
+    @Override
+    public void forEach(Consumer<KnownObject> visitor) {
+        store.read(tx -> {
+            tx.forEachLink(system, l -> visitor.accept(known(l)));
+            return null;
+        });
+    }
+
+    private static KnownObject known(Link l) {
+        return new KnownObject(new Scope(l.user(), l.type()), l.nativeId(), l.version(), l.contentHash());
+    }
+}
