@@ -2,8 +2,10 @@ package org.concord.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Cursor;
 
@@ -24,7 +26,7 @@ public interface StoreTx {
     Optional<Item> item(String globalId);
 
     /** The item of a user and type whose objects carry this UID. */
-    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid);
+    Optional<Item> itemByUid(String user, ItemType type, String uid);
 
     /** Inserts or replaces an item (its UID may change: a duplicate gets a new one). */
     void saveItem(Item item);
@@ -134,7 +136,7 @@ public interface StoreTx {
     void saveConflictVersion(long id, String system, Payload payload);
 
     /** The versions of a held conflict, by system. */
-    java.util.Map<String, Payload> conflictVersions(long id);
+    Map<String, Payload> conflictVersions(long id);
 
     long countConflicts(boolean openOnly);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.concord.model.ItemType;
 import org.concord.store.Item;
 import org.concord.store.Link;
 
@@ -68,7 +69,7 @@ final class LinkOps {
         }
     }
 
-    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+    Optional<Item> itemByUid(String user, ItemType type, String uid) {
         try (ResultSet rows = session.query(ITEM_BY_UID).text("user", user).text("type", type.code()).text("uid", uid).rows()) {
             return rows.next() ? Optional.of(item(rows)) : Optional.empty();
         } catch (SQLException e) {
