@@ -73,7 +73,10 @@ final class SqliteBackend implements Backend {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = new JDBC().connect(JDBC.PREFIX + file, new Properties());
+        Properties properties = new Properties();
+        // No statement here asks for generated keys; fetching them costs a query after every insert.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = new JDBC().connect(JDBC.PREFIX + file, properties);
         if (connection == null) {
             throw new SQLException("the SQLite driver does not accept " + file);
         }
