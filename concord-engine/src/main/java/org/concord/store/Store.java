@@ -12,10 +12,18 @@ package org.concord.store;
  */
 public interface Store extends AutoCloseable {
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws (the
+     * work's exception is rethrown as it is). Not re-entrant: calling it from inside a transaction
+     * of the same thread throws {@link IllegalStateException}.
+     */
     <T> T transact(Work<T> work) throws StoreException;
 
-    /** Runs {@code work} against the last committed state; it must not change anything. */
+    /**
+     * Runs {@code work} against the last committed state, one consistent snapshot throughout; it
+     * must not change anything (a change throws {@link IllegalStateException}). Does not wait for
+     * a running transaction.
+     */
     <T> T read(Work<T> work) throws StoreException;
 
     /** A short description for logs and status: "sqlite state/concord.db", "postgresql //host/db". */

@@ -315,6 +315,20 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aTransactionSeesThePendingEntriesItJustPut() {
+        inTx(tx -> {
+            itemWithLink(tx, "g1");
+            long b = tx.putPending("b", "g1", PendingOp.UPSERT, Optional.of(contact("Ann")), "a", T0);
+            long c = tx.putPending("c", "g1", PendingOp.DELETE, Optional.empty(), "a", T0);
+            assertThat(tx.pending("b", "g1").orElseThrow().seq()).isEqualTo(b);
+            assertThat(tx.duePending("c", T0, 10)).extracting(Pending::seq).containsExactly(c);
+            assertThat(tx.removePending("c", "g1", c)).isTrue();
+            assertThat(tx.countPending("c")).isZero();
+        });
+        assertThat(store.read((StoreTx tx) -> tx.countPending("b"))).isEqualTo(1);
+    }
+
+    @Test
     void anUpsertWithoutPayloadIsRefused() {
         assertThatThrownBy(() -> inTx(tx -> {
             itemWithLink(tx, "g1");
@@ -475,6 +489,27 @@ public abstract class StoreContract {
         assertThat(store.read((StoreTx tx) -> tx.conflict(9_999))).isEmpty();
     }
 
+    @Test
+    void aHeldConflictKeepsTheNewestVersionOfEachSystemUntilItIsClosed() {
+        inTx(tx -> itemWithLink(tx, "g1"));
+        long id = store.transact((StoreTx tx) -> tx.recordConflict(
+                new ConflictRecord(0, "g1", "crm", "groupware", "manual", "held", Optional.empty(), T0, true)));
+        inTx(tx -> {
+            tx.saveConflictVersion(id, "crm", contact("Ann"));
+            tx.saveConflictVersion(id, "groupware", contact("Anna"));
+        });
+        inTx(tx -> tx.saveConflictVersion(id, "crm", contact("Ann B.")));
+
+        assertThat(store.read((StoreTx tx) -> tx.conflictVersions(id)))
+                .isEqualTo(Map.of("crm", contact("Ann B."), "groupware", contact("Anna")));
+        assertThat(store.read((StoreTx tx) -> tx.openConflictOf("g1")).map(ConflictRecord::id)).contains(id);
+        assertThat(store.read((StoreTx tx) -> tx.openConflictOf("g2"))).isEmpty();
+
+        inTx(tx -> tx.closeConflict(id, "kept groupware"));
+        assertThat(store.read((StoreTx tx) -> tx.conflictVersions(id))).isEmpty();
+        assertThat(store.read((StoreTx tx) -> tx.openConflictOf("g1"))).isEmpty();
+    }
+
     // ---- system states and history
 
     @Test
@@ -483,7 +518,8 @@ public abstract class StoreContract {
         SystemState down = new SystemState("crm", false, T0, Optional.of("connection refused"), false);
         inTx(tx -> tx.saveSystemState(down));
         assertThat(store.read((StoreTx tx) -> tx.systemState("crm"))).contains(down);
-        SystemState paused = new SystemState("crm", true, T0.plusSeconds(3), Optional.empty(), true);
+        SystemState paused = new SystemState("crm", true, T0.plusSeconds(3), Optional.empty(), true,
+                Optional.of("120 deletes in one read"), true);
         inTx(tx -> tx.saveSystemState(paused));
         assertThat(store.read((StoreTx tx) -> tx.systemState("crm"))).contains(paused);
     }

@@ -35,6 +35,9 @@ sealed interface Backend permits SqliteBackend, PostgresBackend {
     /** Whether this failure means the connection is gone (so the next use must reconnect). */
     boolean connectionLost(SQLException e);
 
+    /** Whether one prepared statement may hold several statements, sent in one round trip. */
+    boolean runsStatementsTogether();
+
     /** Rows fetched at a time when streaming a large result. */
     int fetchSize();
 }

@@ -3,8 +3,11 @@ package org.concord.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.concord.model.Payload;
 import org.concord.store.ConflictRecord;
 
 /** Conflicts and what their policy decided; open ones wait for an admin. */
@@ -90,7 +93,7 @@ final class ConflictOps {
         }
     }
 
-    void saveVersion(long id, String system, org.concord.model.Payload payload) {
+    void saveVersion(long id, String system, Payload payload) {
         try {
             session.query(SAVE_VERSION).number("id", id).text("system", system).bytes("payload", payload.toJsonBytes()).update();
         } catch (SQLException e) {
@@ -98,13 +101,18 @@ final class ConflictOps {
         }
     }
 
-    java.util.Map<String, org.concord.model.Payload> versions(long id) {
+    Map<String, Payload> versions(long id) {
         try (ResultSet rows = session.query(VERSIONS).number("id", id).rows()) {
-            java.util.Map<String, org.concord.model.Payload> out = new java.util.LinkedHashMap<>();
+            Map<String, Payload> versions = new LinkedHashMap<>();
             while (rows.next()) {
-                out.put(rows.getString("system_name"), org.concord.model.Payload.fromJsonBytes(rows.getBytes("payload")));
+                String system = rows.getString("system_name");
+                try {
+                    versions.put(system, Payload.fromJsonBytes(rows.getBytes("payload")));
+                } catch (IllegalArgumentException e) {
+                    throw new SQLException("the " + system + " version is unreadable: " + e.getMessage(), e);
+                }
             }
-            return out;
+            return versions;
         } catch (SQLException e) {
             throw session.failure("reading the versions of conflict " + id, e);
         }

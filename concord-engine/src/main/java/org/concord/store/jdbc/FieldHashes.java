@@ -33,21 +33,16 @@ final class FieldHashes {
 
     private static StringBuilder quote(StringBuilder json, String s) {
         json.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                json.append(s, plain, i);
+                json.append(c == '"' ? "\\\"" : c == '\\' ? "\\\\" : String.format("\\u%04x", (int) c));
+                plain = i + 1;
             }
         }
-        return json.append('"');
+        return json.append(s, plain, s.length()).append('"');
     }
 
     /** Reads what {@link #toJson} wrote (or any JSON object whose values are all strings). */
@@ -93,7 +88,7 @@ final class FieldHashes {
                 throw malformed("text after the object");
             }
             try {
-                @SuppressWarnings("unchecked")
+                @SuppressWarnings({"unchecked", "rawtypes"})
                 Map.Entry<String, String>[] array = entries.toArray(new Map.Entry[0]);
                 return Map.ofEntries(array);
             } catch (IllegalArgumentException e) {

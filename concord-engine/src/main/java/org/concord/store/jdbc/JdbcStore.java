@@ -3,6 +3,7 @@ package org.concord.store.jdbc;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,8 +20,11 @@ final class JdbcStore implements Store {
 
     /** Reads running at once; more wait. */
     private static final int MAX_READERS = 4;
-    /** A connection idle longer than this is checked before use, and replaced if it no longer answers. */
-    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * A connection idle longer than this is checked before use (one round trip), and replaced if it
+     * no longer answers; a busy connection is not, and one that breaks fails its work once.
+     */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Backend backend;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -95,10 +99,11 @@ final class JdbcStore implements Store {
 
     private void commit(Session session) {
         try {
+            session.flush();
             seqs.beforeCommit(session);
             backend.commit(session);
         } catch (SQLException e) {
-            String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             throw session.failure(message.contains("foreign key")
                     ? "commit (a link or pending entry refers to an item that was never saved)"
                     : "commit", e);
@@ -106,6 +111,7 @@ final class JdbcStore implements Store {
     }
 
     private static void rollbackQuietly(Session session) {
+        session.discardQueued();
         try {
             session.backend().rollback(session);
         } catch (SQLException e) {

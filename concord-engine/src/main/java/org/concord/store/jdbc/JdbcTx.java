@@ -2,8 +2,10 @@ package org.concord.store.jdbc;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Cursor;
 import org.concord.store.ConflictRecord;
@@ -63,7 +65,8 @@ final class JdbcTx implements StoreTx {
     // ---- items and links
 
     @Override
-    public Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+    public Optional<Item> itemByUid(String user, ItemType type, String uid) {
+        reading("itemByUid");
         return links.itemByUid(user, type, uid);
     }
 
@@ -245,17 +248,19 @@ final class JdbcTx implements StoreTx {
 
     @Override
     public Optional<ConflictRecord> openConflictOf(String globalId) {
+        reading("openConflictOf");
         return conflicts.openOfItem(globalId);
     }
 
     @Override
-    public void saveConflictVersion(long id, String system, org.concord.model.Payload payload) {
+    public void saveConflictVersion(long id, String system, Payload payload) {
         changing("saveConflictVersion");
         conflicts.saveVersion(id, system, payload);
     }
 
     @Override
-    public java.util.Map<String, org.concord.model.Payload> conflictVersions(long id) {
+    public Map<String, Payload> conflictVersions(long id) {
+        reading("conflictVersions");
         return conflicts.versions(id);
     }
 

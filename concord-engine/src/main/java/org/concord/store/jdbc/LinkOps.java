@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.concord.model.ItemType;
 import org.concord.store.Item;
 import org.concord.store.Link;
 
@@ -50,6 +51,8 @@ final class LinkOps {
                 global_id = excluded.global_id, user_name = excluded.user_name, item_type = excluded.item_type,
                 version = excluded.version, content_hash = excluded.content_hash,
                 field_hashes = excluded.field_hashes, synced_at = excluded.synced_at""";
+    /** Both in one round trip, where the database takes several statements at once. */
+    private static final String REPLACE_LINK = DELETE_OTHER_LINK_OF_ITEM + ";\n" + SAVE_LINK;
     private static final String DELETE_LINK = "DELETE FROM links WHERE system_name = :system AND native_id = :nativeId";
 
     private final Session session;
@@ -66,7 +69,7 @@ final class LinkOps {
         }
     }
 
-    Optional<Item> itemByUid(String user, org.concord.model.ItemType type, String uid) {
+    Optional<Item> itemByUid(String user, ItemType type, String uid) {
         try (ResultSet rows = session.query(ITEM_BY_UID).text("user", user).text("type", type.code()).text("uid", uid).rows()) {
             return rows.next() ? Optional.of(item(rows)) : Optional.empty();
         } catch (SQLException e) {
@@ -133,25 +136,31 @@ final class LinkOps {
 
     void saveLink(Link link) {
         try {
-            session.query(DELETE_OTHER_LINK_OF_ITEM)
-                    .text("globalId", link.globalId())
-                    .text("system", link.system())
-                    .text("nativeId", link.nativeId())
-                    .update();
-            session.query(SAVE_LINK)
-                    .text("system", link.system())
-                    .text("nativeId", link.nativeId())
-                    .text("globalId", link.globalId())
-                    .text("user", link.user())
-                    .text("type", link.type().code())
-                    .text("version", link.version())
-                    .text("contentHash", link.contentHash())
-                    .text("fieldHashes", FieldHashes.toJson(link.fieldHashes()))
-                    .instant("syncedAt", link.syncedAt())
-                    .update();
+            if (session.backend().runsStatementsTogether()) {
+                bind(session.query(REPLACE_LINK), link).update();
+            } else {
+                session.query(DELETE_OTHER_LINK_OF_ITEM)
+                        .text("globalId", link.globalId())
+                        .text("system", link.system())
+                        .text("nativeId", link.nativeId())
+                        .update();
+                bind(session.query(SAVE_LINK), link).update();
+            }
         } catch (SQLException e) {
             throw session.failure("saving the link of " + link.system() + " object " + link.nativeId(), e);
         }
+    }
+
+    private static Query bind(Query query, Link link) throws SQLException {
+        return query.text("system", link.system())
+                .text("nativeId", link.nativeId())
+                .text("globalId", link.globalId())
+                .text("user", link.user())
+                .text("type", link.type().code())
+                .text("version", link.version())
+                .text("contentHash", link.contentHash())
+                .text("fieldHashes", FieldHashes.toJson(link.fieldHashes()))
+                .instant("syncedAt", link.syncedAt());
     }
 
     void deleteLink(String system, String nativeId) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.concord.model.Payload;
 import org.concord.store.Pending;
@@ -51,12 +52,20 @@ final class PendingOps {
     }
 
     long put(String target, String globalId, PendingOp op, Optional<Payload> payload, String origin, Instant now) {
+        // checked now: the row is sent later, with the next statement
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(globalId, "globalId");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(now, "now");
         if (op == PendingOp.UPSERT && payload.isEmpty()) {
             throw new IllegalArgumentException("upsert pending of item " + globalId + " for " + target + " without payload");
         }
         try {
             long seq = seqs.next(session);
-            session.query(PUT)
+            // the engine puts one entry per other system in a row: they travel together
+            session.queued(PUT, "putting pending entries")
                     .number("seq", seq)
                     .text("target", target)
                     .text("globalId", globalId)
@@ -64,7 +73,7 @@ final class PendingOps {
                     .bytes("payload", payload.map(this::bytes).orElse(null))
                     .text("origin", origin)
                     .instant("now", now)
-                    .update();
+                    .queue();
             return seq;
         } catch (SQLException e) {
             throw session.failure("putting pending of item " + globalId + " for " + target, e);

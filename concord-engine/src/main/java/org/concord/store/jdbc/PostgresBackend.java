@@ -139,6 +139,12 @@ final class PostgresBackend implements Backend {
         return false;
     }
 
+    /** The driver sends the statements of one query string together, each with its own parameters. */
+    @Override
+    public boolean runsStatementsTogether() {
+        return true;
+    }
+
     @Override
     public int fetchSize() {
         return 1000;

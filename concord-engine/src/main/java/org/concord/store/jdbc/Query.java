@@ -82,6 +82,19 @@ final class Query implements AutoCloseable {
         return this;
     }
 
+    /** Queues the bound row; see {@link Session#queued}. */
+    void queue() throws SQLException {
+        statement.addBatch();
+    }
+
+    void sendQueued() throws SQLException {
+        statement.executeBatch();
+    }
+
+    void discardQueued() throws SQLException {
+        statement.clearBatch();
+    }
+
     int update() throws SQLException {
         return statement.executeUpdate();
     }

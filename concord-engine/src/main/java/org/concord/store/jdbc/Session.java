@@ -16,6 +16,9 @@ final class Session implements AutoCloseable {
     private final Backend backend;
     private final Connection connection;
     private final Map<String, Query> queries = new HashMap<>();
+    /** A statement with rows queued by {@link #queued}, sent before anything else runs. */
+    private Query batch;
+    private String batchOperation;
     private boolean lost;
     private long lastUsedNanos = System.nanoTime();
 
@@ -32,8 +35,59 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
-    /** The statement for {@code sql}, prepared on first use and kept for the connection's life. */
+    /**
+     * The statement for {@code sql}, prepared on first use and kept for the connection's life.
+     * Rows queued before are sent first, so a query sees every change made before it.
+     */
     Query query(String sql) throws SQLException {
+        flush();
+        return prepared(sql);
+    }
+
+    /**
+     * The statement for {@code sql}, to queue rows with {@link Query#queue}: consecutive rows of one
+     * statement go to the database together (one round trip on a server) when the next other
+     * statement runs, or at commit.
+     *
+     * @param operation what the queued rows are for, named if sending them fails
+     */
+    Query queued(String sql, String operation) throws SQLException {
+        Query query = prepared(sql);
+        if (batch != query) {
+            flush();
+            batch = query;
+            batchOperation = operation;
+        }
+        return query;
+    }
+
+    /** Sends queued rows; a failure names what they were for. */
+    void flush() {
+        if (batch == null) {
+            return;
+        }
+        Query sending = batch;
+        batch = null;
+        try {
+            sending.sendQueued();
+        } catch (SQLException e) {
+            throw failure(batchOperation, e);
+        }
+    }
+
+    /** Forgets queued rows (the transaction is rolled back). */
+    void discardQueued() {
+        if (batch != null) {
+            try {
+                batch.discardQueued();
+            } catch (SQLException ignored) {
+                // the rollback that follows undoes everything anyway
+            }
+            batch = null;
+        }
+    }
+
+    private Query prepared(String sql) throws SQLException {
         Query query = queries.get(sql);
         if (query == null) {
             query = new Query(connection, sql);
@@ -44,6 +98,7 @@ final class Session implements AutoCloseable {
 
     /** A statement for one streaming read: not cached, so a visitor may run other queries meanwhile. */
     PreparedStatement streaming(String sql) throws SQLException {
+        flush();
         PreparedStatement statement = connection.prepareStatement(NamedSql.parse(sql).jdbcSql());
         statement.setFetchSize(backend.fetchSize());
         return statement;

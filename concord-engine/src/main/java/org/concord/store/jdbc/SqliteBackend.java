@@ -25,10 +25,6 @@ final class SqliteBackend implements Backend {
         this.file = file;
     }
 
-    Path file() {
-        return file;
-    }
-
     @Override
     public String describe() {
         return "sqlite " + file;
@@ -77,7 +73,10 @@ final class SqliteBackend implements Backend {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = new JDBC().connect(JDBC.PREFIX + file, new Properties());
+        Properties properties = new Properties();
+        // No statement here asks for generated keys; fetching them costs a query after every insert.
+        properties.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = new JDBC().connect(JDBC.PREFIX + file, properties);
         if (connection == null) {
             throw new SQLException("the SQLite driver does not accept " + file);
         }
@@ -121,6 +120,12 @@ final class SqliteBackend implements Backend {
 
     @Override
     public boolean connectionLost(SQLException e) {
+        return false;
+    }
+
+    /** The driver runs only the first statement of several; in-process calls cost no round trip anyway. */
+    @Override
+    public boolean runsStatementsTogether() {
         return false;
     }
 

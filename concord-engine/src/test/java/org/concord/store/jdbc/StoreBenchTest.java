@@ -66,6 +66,51 @@ class StoreBenchTest {
         }
     }
 
+    /** Streams every link of a system; run it with a small heap (-DargLine=-Xmx64m) to see that nothing piles up. */
+    @Test
+    void forEachLinkOverManyLinks() throws Exception {
+        int links = Integer.getInteger("bench.links", 1_000_000);
+        boolean postgres = "postgresql".equals(System.getProperty("bench.backend"));
+        String database = "concord_bench_" + System.nanoTime();
+        if (postgres) {
+            admin("CREATE DATABASE " + database);
+        }
+        String location = postgres ? "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres" : "bench/links.db";
+        try (Store store = Stores.open(location, dir)) {
+            Payload payload = payload(0);
+            Instant now = Instant.now();
+            long start = System.nanoTime();
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            for (int from = 0; from < links; from += 5_000) {
+                int first = from;
+                store.transact((StoreTx tx) -> {
+                    for (int i = first; i < Math.min(first + 5_000, links); i++) {
+                        tx.saveItem(new Item("item-" + i, "alice", ItemType.CONTACT, Optional.empty(), now));
+                        tx.saveLink(new Link("crm", "row-" + i, "item-" + i, "alice", ItemType.CONTACT, "v1",
+                                payload.contentHash(), payload.fieldHashes(), now));
+                    }
+                    return null;
+                });
+            }
+            report("saveItem + saveLink", links, "links", start, cpu);
+            AtomicLong seen = new AtomicLong();
+            long start2 = System.nanoTime();
+            long cpu2 = THREADS.getCurrentThreadCpuTime();
+            store.read((StoreTx tx) -> {
+                tx.forEachLink("crm", l -> seen.incrementAndGet());
+                return null;
+            });
+            report("forEachLink", seen.get(), "links", start2, cpu2);
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("  heap: max %d MiB, in use after the scan %d MiB%n",
+                    rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+        } finally {
+            if (postgres) {
+                admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
     /** Per change: link lookup, item (new ones), link save, a pending entry for every other system. */
     private static void readLikeTheEngine(Store store, int changes, String label) {
         String origin = SYSTEMS.get(0);
@@ -84,7 +129,7 @@ class StoreBenchTest {
                     Optional<Link> link = tx.link(origin, nativeId);
                     String globalId = link.map(Link::globalId).orElse("item-" + i);
                     if (link.isEmpty()) {
-                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, java.util.Optional.empty(), now));
+                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, Optional.empty(), now));
                     }
                     tx.saveLink(new Link(origin, nativeId, globalId, "alice", ItemType.CONTACT, "etag-" + i,
                             payload.contentHash(), payload.fieldHashes(), now));

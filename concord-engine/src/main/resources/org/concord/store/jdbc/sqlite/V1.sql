@@ -43,8 +43,9 @@ CREATE TABLE pending (
     last_error  TEXT
 );
 CREATE UNIQUE INDEX pending_by_item ON pending (global_id, target);
--- Due entries are read in seq order; scanning this index in order avoids sorting the backlog.
-CREATE INDEX pending_by_target ON pending (target, seq);
+-- Due entries are read in seq order: scanning this index in order avoids sorting the backlog
+-- (nearly all of it is due), and deferred entries are skipped without reading their rows.
+CREATE INDEX pending_by_target ON pending (target, seq, not_before);
 
 -- The highest pending seq ever handed out, which survives the removal of its entry.
 CREATE TABLE counters (
