@@ -25,8 +25,11 @@ import java.util.TreeMap;
  */
 record ContentHash(String content, Map<String, String> fields) {
 
-    /** Top-level properties that never count as content. */
-    private static final Set<String> VOLATILE = Set.of("updated", "prodId", "@type", "version");
+    /**
+     * Properties that never count as content. {@code sequence} is a revision counter and
+     * {@code method} the iTIP transport (a CalDAV server strips METHOD on storage).
+     */
+    private static final Set<String> VOLATILE = Set.of("updated", "prodId", "@type", "version", "sequence", "method");
 
     /** Vendor/unknown native property names (in vCardProps / iCalProps) that servers stamp. */
     private static final Set<String> VOLATILE_NATIVE = Set.of("prodid", "rev", "dtstamp", "last-modified", "sequence");
@@ -40,7 +43,13 @@ record ContentHash(String content, Map<String, String> fields) {
             "relatedTo", "speakToAs");
 
     /** Arrays of native properties carried through; their order carries no meaning. */
-    private static final Set<String> UNORDERED_ARRAYS = Set.of("vCardProps", "iCalProps", "categories");
+    private static final Set<String> UNORDERED_ARRAYS = Set.of("vCardProps", "iCalProps", "iCalCalendarProps", "categories");
+
+    /**
+     * Maps of JSCalendar patch objects: there a null member means "removed in this instance" and
+     * must count, unlike elsewhere where null is the same as absent.
+     */
+    private static final Set<String> PATCH_MAPS = Set.of("recurrenceOverrides");
 
     static ContentHash of(ObjectNode json) {
         Map<String, String> fields = new TreeMap<>();
@@ -71,6 +80,13 @@ record ContentHash(String content, Map<String, String> fields) {
             Collections.sort(values);
             return "[#" + String.join(",", values) + "]";
         }
+        if (value.isObject() && PATCH_MAPS.contains(name)) {
+            TreeMap<String, String> sorted = new TreeMap<>();
+            value.fields().forEachRemaining(e -> sorted.put(e.getKey(), normalizePatch(e.getValue())));
+            StringBuilder b = new StringBuilder("{");
+            sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
+            return b.append('}').toString();
+        }
         if (value.isObject()) {
             TreeMap<String, String> sorted = new TreeMap<>();
             value.fields().forEachRemaining(e -> {
@@ -93,6 +109,21 @@ record ContentHash(String content, Map<String, String> fields) {
             return quote(value.asText());
         }
         return value.toString();
+    }
+
+    private static String normalizePatch(JsonNode patch) {
+        if (!patch.isObject()) {
+            return normalize("", patch);
+        }
+        TreeMap<String, String> sorted = new TreeMap<>();
+        patch.fields().forEachRemaining(e -> {
+            if (!VOLATILE.contains(e.getKey())) {
+                sorted.put(e.getKey(), e.getValue().isNull() ? "null" : normalize(e.getKey(), e.getValue()));
+            }
+        });
+        StringBuilder b = new StringBuilder("{");
+        sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
+        return b.append('}').toString();
     }
 
     /** A carried native property looks like {@code ["name", {params}, "type", value…]} (jCard / jCal). */

@@ -111,7 +111,38 @@ class ConfigLoaderTest {
                 conflicts:
                   policy: coin-toss
                 """);
-        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("conflicts.policy: unknown policy 'coin-toss'; known: duplicate");
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("conflicts.policy: unknown policy 'coin-toss'; known: duplicate, merge, newest, prefer:SYSTEM, manual");
+    }
+
+    @Test
+    void policiesAreChosenGloballyPerTypeAndPerSystem() throws Exception {
+        Config c = loader.load(write("""
+                systems:
+                  crm: {connector: vdir, path: crm, conflicts: "prefer:crm"}
+                  gw: {connector: vdir, path: gw}
+                conflicts:
+                  policy: merge
+                  fallback: newest
+                  types:
+                    event: manual
+                """));
+        var s = c.conflicts();
+        assertThat(s.policyFor("gw", org.concord.model.ItemType.CONTACT)).isEqualTo(new ConflictPolicy.Merge());
+        assertThat(s.policyFor("gw", org.concord.model.ItemType.EVENT)).isEqualTo(new ConflictPolicy.Manual());
+        assertThat(s.policyFor("crm", org.concord.model.ItemType.EVENT)).isEqualTo(new ConflictPolicy.Prefer("crm"));
+        assertThat(s.fallback()).isEqualTo(new ConflictPolicy.Newest());
+        assertThat(c.system("crm").orElseThrow().settings().has("conflicts")).as("an engine key").isFalse();
+    }
+
+    @Test
+    void preferMustNameASystem() throws Exception {
+        Path f = write("""
+                systems:
+                  a: {connector: vdir, path: a}
+                conflicts:
+                  policy: prefer:crm
+                """);
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("conflicts.policy: prefer:crm names no system; systems: a");
     }
 
     @Test

@@ -460,6 +460,80 @@ public final class Engine implements AutoCloseable {
         return ctx.store.read(tx -> tx.link(system, nativeId)).flatMap(l -> item(l.globalId()));
     }
 
+    /** Conflicts, newest first. */
+    public List<org.concord.store.ConflictRecord> conflicts(boolean openOnly, int limit) {
+        return ctx.store.read(tx -> tx.conflicts(openOnly, limit));
+    }
+
+    /** One conflict, with each system's version while it is held. */
+    public Optional<ConflictDetail> conflict(long id) {
+        return ctx.store.read(tx -> tx.conflict(id).map(c -> new ConflictDetail(c, tx.conflictVersions(c.id()))));
+    }
+
+    /**
+     * Resolves a held conflict: the chosen (or edited) version becomes the item's content in
+     * every system, and the item's writes, held meanwhile, go on.
+     */
+    public void resolveConflict(long id, Resolution resolution) throws ConflictResolutionException {
+        Instant now = ctx.clock.instant();
+        String[] error = new String[1];
+        ctx.transact(tx -> {
+            var conflict = tx.conflict(id);
+            if (conflict.isEmpty()) {
+                error[0] = "no conflict " + id;
+                return null;
+            }
+            if (!conflict.get().open()) {
+                error[0] = "conflict " + id + " is not held: " + conflict.get().decision();
+                return null;
+            }
+            String g = conflict.get().globalId();
+            var item = tx.item(g);
+            if (item.isEmpty()) {
+                error[0] = "conflict " + id + ": item " + g + " no longer exists";
+                return null;
+            }
+            var versions = tx.conflictVersions(id);
+            org.concord.model.Payload chosen;
+            String decision;
+            switch (resolution) {
+                case Resolution.Keep keep -> {
+                    chosen = versions.get(keep.system());
+                    if (chosen == null) {
+                        error[0] = "conflict " + id + " has no version from '" + keep.system() + "'; versions: "
+                                + String.join(", ", versions.keySet());
+                        return null;
+                    }
+                    decision = "resolved by an admin: kept the version from " + keep.system();
+                }
+                case Resolution.Edited edited -> {
+                    if (edited.payload().type() != item.get().type()) {
+                        error[0] = "conflict " + id + ": the edited version is a " + edited.payload().type().code()
+                                + ", the item a " + item.get().type().code();
+                        return null;
+                    }
+                    chosen = item.get().uid().isPresent() && !edited.payload().uid().equals(item.get().uid())
+                            ? edited.payload().withUid(item.get().uid().get())
+                            : edited.payload();
+                    decision = "resolved by an admin with an edited version";
+                }
+            }
+            tx.closeConflict(id, decision);
+            for (SystemRuntime s : ctx.systems()) {
+                if (s.supports(item.get().type())) {
+                    tx.putPending(s.name, g, org.concord.store.PendingOp.UPSERT, Optional.of(chosen), "admin", now);
+                }
+            }
+            tx.addHistory(new org.concord.store.HistoryEntry(g, now, "admin", "conflict", decision));
+            return null;
+        });
+        if (error[0] != null) {
+            throw new ConflictResolutionException(error[0]);
+        }
+        ctx.systems().forEach(s -> s.writerWake.raise());
+        LOG.info("conflict {} resolved", id);
+    }
+
     /** The user map in force: canonical user -> system -> native name (only explicit entries). */
     public UserMap users() {
         return ctx.users;

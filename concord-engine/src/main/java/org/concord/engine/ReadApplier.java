@@ -122,6 +122,7 @@ final class ReadApplier {
                 fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
                 tx.addHistory(new HistoryEntry(g, now, system, "read", link.isPresent() ? "updated" : "matched by UID, differs"));
+                tx.openConflictOf(g).ifPresent(c -> tx.saveConflictVersion(c.id(), system, u.payload()));
                 out.updated++;
             }
             case ReadDecision.Delete d -> {
@@ -160,18 +161,28 @@ final class ReadApplier {
                                 + " was pending: kept the update everywhere", Optional.empty(), now);
                 out.conflicts++;
             }
-            case ReadDecision.Conflict c -> resolveConflict(tx, (Change.Upsert) change, globalId.orElseThrow(), c.pending(), now, out);
+            case ReadDecision.Conflict c ->
+                    resolveConflict(tx, (Change.Upsert) change, globalId.orElseThrow(), link, c.pending(), now, out);
         }
     }
 
-    private void resolveConflict(StoreTx tx, Change.Upsert u, String g, Pending pending, Instant now, Outcome out) {
+    private void resolveConflict(StoreTx tx, Change.Upsert u, String g, Optional<Link> before, Pending pending,
+            Instant now, Outcome out) {
+        // The system now holds its own version whatever the policy decides: record that, so a
+        // version written to it later carries the right expected version.
+        tx.saveLink(newLink(g, u, now));
+        Optional<ConflictRecord> held = tx.openConflictOf(g);
+        if (held.isPresent()) {
+            tx.saveConflictVersion(held.get().id(), system, u.payload());
+            return;
+        }
         Set<String> forType = ctx.systemsFor(u.scope().type());
-        ConflictDecision decision = ConflictRule.decide(ctx.conflicts, system, pending.origin(), forType);
+        Payload theirs = pending.payload().orElseThrow();
+        ConflictDecision decision = ConflictRule.decide(new ConflictRule.Input(ctx.conflicts, system, pending.origin(),
+                u.payload(), theirs, before.map(Link::fieldHashes), forType));
+        Optional<String> duplicate = Optional.empty();
         switch (decision) {
             case ConflictDecision.Duplicate dup -> {
-                // The system now holds its own version: record that, so the pending version is
-                // written over it with the right expected version.
-                tx.saveLink(newLink(g, u, now));
                 String copyId = UUID.randomUUID().toString();
                 String copyUid = UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
                 Payload copy = u.payload().withUid(copyUid);
@@ -181,15 +192,29 @@ final class ReadApplier {
                     tx.putPending(target, copyId, PendingOp.UPSERT, Optional.of(copy), system, now);
                     out.touchedTargets.add(target);
                 }
-                recordConflict(tx, g, pending, dup.policy(),
-                        "kept the version from " + pending.origin() + "; the version from " + system
-                                + " became the new item " + copyId, Optional.of(copyId), now);
                 tx.addHistory(new HistoryEntry(copyId, now, system, "conflict", "created as the conflicting copy of " + g));
-                LOG.info("conflict on {} {} in '{}' (pending from '{}'): duplicated as {}", u.scope().type().code(), g,
-                        system, pending.origin(), copyId);
-                out.conflicts++;
+                duplicate = Optional.of(copyId);
             }
+            case ConflictDecision.KeepPending keep -> out.touchedTargets.add(system);
+            case ConflictDecision.KeepIncoming keep -> {
+                tx.removePending(system, g, pending.seq());
+                fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
+            }
+            case ConflictDecision.Merged merged ->
+                    fanOut(tx, g, PendingOp.UPSERT, Optional.of(merged.merged()), Set.of(), now, out);
+            case ConflictDecision.Hold hold -> { }
         }
+        boolean open = decision instanceof ConflictDecision.Hold;
+        String why = decision.why() + (duplicate.isPresent() ? " " + duplicate.get() : "");
+        long id = tx.recordConflict(new ConflictRecord(0, g, system, pending.origin(), decision.policy(), why, duplicate, now, open));
+        tx.addHistory(new HistoryEntry(g, now, system, "conflict", why));
+        if (open) {
+            tx.saveConflictVersion(id, system, u.payload());
+            tx.saveConflictVersion(id, pending.origin(), theirs);
+        }
+        LOG.info("conflict {} on {} {} in '{}' (pending from '{}'), {}: {}", id, u.scope().type().code(), g, system,
+                pending.origin(), decision.policy(), why);
+        out.conflicts++;
     }
 
     private void recordConflict(StoreTx tx, String g, Pending pending, String policy, String decision,

@@ -39,8 +39,18 @@ final class Writer {
         this.target = target;
     }
 
-    /** One planned write: the entry, and the write it became (empty: nothing to do, drop the entry). */
-    private record Planned(Pending entry, Optional<Item> item, Optional<Write> write) {}
+    /**
+     * One planned write: the entry, and the write it became (empty: nothing to do, drop the
+     * entry), or held: the item waits for an admin to resolve its conflict.
+     */
+    private record Planned(Pending entry, Optional<Item> item, Optional<Write> write, boolean held) {
+        Planned(Pending entry, Optional<Item> item, Optional<Write> write) {
+            this(entry, item, write, false);
+        }
+    }
+
+    /** How long a held entry sleeps; resolving the conflict makes it due at once. */
+    private static final java.time.Duration HELD = java.time.Duration.ofDays(3650);
 
     /** Counts of one batch. */
     record Outcome(int attempted, int written, int failed) {
@@ -64,7 +74,7 @@ final class Writer {
         if (plan.isEmpty()) {
             return Outcome.NOTHING;
         }
-        List<Planned> toWrite = plan.stream().filter(p -> p.write().isPresent()).toList();
+        List<Planned> toWrite = plan.stream().filter(p -> p.write().isPresent() && !p.held()).toList();
         List<WriteResult> results = List.of();
         if (!toWrite.isEmpty()) {
             // A failure of the whole call leaves the entries as they are: the system's loop backs
@@ -81,6 +91,12 @@ final class Writer {
         ctx.transact(tx -> {
             int i = 0;
             for (Planned p : plan) {
+                if (p.held()) {
+                    Pending e = p.entry();
+                    tx.deferPending(target.name, e.globalId(), e.seq(), e.attempts(), done.plus(HELD),
+                            "held: its conflict waits for an admin");
+                    continue;
+                }
                 if (p.write().isEmpty()) {
                     tx.removePending(target.name, p.entry().globalId(), p.entry().seq());
                     continue;
@@ -105,6 +121,9 @@ final class Writer {
         Optional<Item> item = tx.item(p.globalId());
         if (item.isEmpty() || !target.supports(item.get().type())) {
             return new Planned(p, item, Optional.empty());
+        }
+        if (tx.openConflictOf(p.globalId()).isPresent()) {
+            return new Planned(p, item, Optional.empty(), true);
         }
         Scope scope = new Scope(ctx.users.nativeUser(target.name, item.get().user()), item.get().type());
         Optional<Link> link = tx.linkOfItem(target.name, p.globalId());

@@ -102,7 +102,17 @@ public interface StoreTx {
 
     Optional<ConflictRecord> conflict(long id);
 
+    /** Closes a conflict with the decision taken, and drops the versions it held. */
     void closeConflict(long id, String decision);
+
+    /** The open conflict of an item, if one holds it. */
+    Optional<ConflictRecord> openConflictOf(String globalId);
+
+    /** Keeps (or replaces) one system's version of a held conflict. */
+    void saveConflictVersion(long id, String system, Payload payload);
+
+    /** The versions of a held conflict, by system. */
+    java.util.Map<String, Payload> conflictVersions(long id);
 
     long countConflicts(boolean openOnly);
 

@@ -69,15 +69,32 @@ class EngineConvergenceProperties {
         return action.list().ofMinSize(1).ofMaxSize(40);
     }
 
-    @Property(tries = 300)
-    void systemsConvergeAndNoEditIsLost(@ForAll @IntRange(min = 3, max = 5) int systemCount,
+    @Provide
+    Arbitrary<ConflictPolicy> policies() {
+        return Arbitraries.of(new ConflictPolicy.Duplicate(), new ConflictPolicy.Merge(), new ConflictPolicy.Newest(),
+                new ConflictPolicy.Prefer("s1"), new ConflictPolicy.Manual());
+    }
+
+    @Property(tries = 150)
+    void underTheDuplicatePolicyNoEditIsLost(@ForAll @IntRange(min = 3, max = 5) int systemCount,
             @ForAll("actions") List<Action> actions) throws Exception {
+        run(systemCount, actions, ConflictPolicy.DUPLICATE);
+    }
+
+    @Property(tries = 250)
+    void underEveryPolicySystemsConverge(@ForAll @IntRange(min = 3, max = 5) int systemCount,
+            @ForAll("actions") List<Action> actions, @ForAll("policies") ConflictPolicy policy) throws Exception {
+        run(systemCount, actions, policy);
+    }
+
+    private void run(int systemCount, List<Action> actions, ConflictPolicy policy) throws Exception {
+        boolean duplicate = policy instanceof ConflictPolicy.Duplicate;
         String[] names = new String[systemCount];
         for (int i = 0; i < systemCount; i++) {
             names[i] = "s" + i;
         }
         MemoryStore store = new MemoryStore();
-        try (Hub hub = new Hub(store, ConflictSettings.defaults(), names)) {
+        try (Hub hub = new Hub(store, ConflictSettings.of(policy), names)) {
             List<InMemorySystem> systems = new ArrayList<>(hub.systems.values());
             Model model = new Model();
             for (Action a : actions) {
@@ -92,7 +109,9 @@ class EngineConvergenceProperties {
                         if (!objects.isEmpty()) {
                             InMemorySystem.Stored o = objects.get(u.pick() % objects.size());
                             model.superseded.add(editOf(o.payload()));
-                            s.userUpdate(o.nativeId(), model.newEdit(o.payload().uid().orElseThrow(), s.name()));
+                            s.userUpdate(o.nativeId(), duplicate
+                                    ? model.newEdit(o.payload().uid().orElseThrow(), s.name())
+                                    : model.editField(o.payload(), u.pick() % 2 == 0 ? "title" : "description", s.name()));
                         }
                     }
                     case Delete d -> {
@@ -115,9 +134,16 @@ class EngineConvergenceProperties {
                 }
             }
             systems.forEach(s -> s.setDown(false));
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 6; i++) {
                 SyncReport r = syncSurvivingCrashes(hub);
-                if (r != null && r.complete() && r.read() == 0 && r.written() == 0) {
+                // An admin settles every held conflict by keeping the first version offered.
+                for (var c : hub.engine.conflicts(true, 1000)) {
+                    var detail = hub.engine.conflict(c.id()).orElseThrow();
+                    String keep = detail.versions().keySet().stream().sorted().findFirst().orElseThrow();
+                    hub.engine.resolveConflict(c.id(), new Resolution.Keep(keep));
+                }
+                if (r != null && r.complete() && r.read() == 0 && r.written() == 0
+                        && hub.engine.conflicts(true, 1).isEmpty()) {
                     break;
                 }
             }
@@ -128,7 +154,8 @@ class EngineConvergenceProperties {
                 List<String> uids = s.list().stream().map(o -> o.payload().uid().orElseThrow()).toList();
                 assertThat(new HashSet<>(uids)).as("UIDs in %s are unique", s.name()).hasSameSizeAs(uids);
             }
-            for (int e = 0; e < model.edits; e++) {
+            assertThat(hub.engine.conflicts(true, 10)).as("conflicts still held").isEmpty();
+            for (int e = 0; e < model.edits && duplicate; e++) {
                 if (model.superseded.contains(e)) {
                     continue;
                 }
@@ -155,7 +182,7 @@ class EngineConvergenceProperties {
     private static Map<String, String> contents(InMemorySystem s) {
         Map<String, String> out = new TreeMap<>();
         for (InMemorySystem.Stored o : s.list()) {
-            out.put(o.payload().uid().orElseThrow(), o.payload().property("title").orElseThrow().asText());
+            out.put(o.payload().uid().orElseThrow(), contentOf(o.payload()));
         }
         return out;
     }
@@ -164,10 +191,25 @@ class EngineConvergenceProperties {
         return Integer.parseInt(p.property("title").orElseThrow().asText().substring(1));
     }
 
+    private static String contentOf(Payload p) {
+        return p.property("title").orElseThrow().asText() + "|" + p.property("description").map(n -> n.asText()).orElse("");
+    }
+
     private static final class Model {
         int edits;
         final Set<Integer> superseded = new HashSet<>();
         final Map<Integer, String> madeIn = new HashMap<>();
+
+        /** A new value for one field, keeping the others: so merges have something to merge. */
+        Payload editField(Payload old, String field, String system) {
+            ObjectNode o = old.json();
+            o.put(field, (field.equals("title") ? "e" : "d") + edits);
+            if (field.equals("title")) {
+                madeIn.put(edits, system);
+            }
+            edits++;
+            return Payload.of(ItemType.NOTE, o);
+        }
 
         Payload newEdit(String uid, String system) {
             ObjectNode o = JSON.createObjectNode();

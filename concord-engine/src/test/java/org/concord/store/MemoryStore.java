@@ -29,6 +29,7 @@ public final class MemoryStore implements Store {
         TreeMap<Long, ConflictRecord> conflicts = new TreeMap<>();
         Map<String, SystemState> states = new HashMap<>();
         List<HistoryEntry> history = new ArrayList<>();
+        Map<Long, Map<String, Payload>> versions = new HashMap<>();
         long seq;
         long ids;
 
@@ -42,6 +43,7 @@ public final class MemoryStore implements Store {
             s.conflicts = new TreeMap<>(conflicts);
             s.states = new HashMap<>(states);
             s.history = new ArrayList<>(history);
+            versions.forEach((k, v) -> s.versions.put(k, new java.util.TreeMap<>(v)));
             s.seq = seq;
             s.ids = ids;
             return s;
@@ -275,10 +277,27 @@ public final class MemoryStore implements Store {
         @Override
         public void closeConflict(long id, String decision) {
             ConflictRecord c = s.conflicts.get(id);
+            s.versions.remove(id);
             if (c != null) {
                 s.conflicts.put(id, new ConflictRecord(id, c.globalId(), c.system(), c.otherOrigin(), c.policy(),
                         decision, c.duplicateId(), c.at(), false));
             }
+        }
+
+        @Override
+        public Optional<ConflictRecord> openConflictOf(String globalId) {
+            return s.conflicts.descendingMap().values().stream()
+                    .filter(c -> c.open() && c.globalId().equals(globalId)).findFirst();
+        }
+
+        @Override
+        public void saveConflictVersion(long id, String system, Payload payload) {
+            s.versions.computeIfAbsent(id, k -> new java.util.TreeMap<>()).put(system, payload);
+        }
+
+        @Override
+        public Map<String, Payload> conflictVersions(long id) {
+            return new java.util.TreeMap<>(s.versions.getOrDefault(id, Map.of()));
         }
 
         @Override

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.concord.engine.ConflictPolicy;
 import org.concord.engine.ConflictSettings;
 import org.concord.engine.UserMap;
+import org.concord.model.ItemType;
 import org.concord.spi.ConfigException;
 import org.concord.spi.SystemConfig;
 
@@ -33,7 +34,7 @@ import org.concord.spi.SystemConfig;
  */
 public final class ConfigLoader {
     private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users");
-    private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval");
+    private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval", "conflicts");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -98,7 +99,7 @@ public final class ConfigLoader {
             systems.add(system(e.getKey(), e.getValue(), base));
         }
 
-        ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap.keySet());
+        ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap);
         UserMap users = users(root.get("users"), systemsMap.keySet());
         return new Config(file, store, listen, systems, conflicts, users);
     }
@@ -126,22 +127,54 @@ public final class ConfigLoader {
         return new Config.SystemEntry(name, connector, poll, new SystemConfig(name, connectorSettings, base));
     }
 
-    private ConflictSettings conflicts(Object node, Set<String> systems) throws ConfigException {
-        if (node == null) {
-            return ConflictSettings.defaults();
+    private ConflictSettings conflicts(Object node, Map<String, Object> systemsMap) throws ConfigException {
+        Set<String> systems = systemsMap.keySet();
+        Map<String, Object> m = node == null ? Map.of() : asMap("conflicts", node);
+        unknownKeys("conflicts.", m, Set.of("policy", "fallback", "duplicates-to", "types"));
+        ConflictPolicy policy = policy("conflicts.policy", m.get("policy"), systems).orElse(ConflictPolicy.DUPLICATE);
+        ConflictPolicy fallback = policy("conflicts.fallback", m.get("fallback"), systems).orElse(ConflictPolicy.DUPLICATE);
+        if (fallback instanceof ConflictPolicy.Merge) {
+            throw new ConfigException("conflicts.fallback", "merge cannot be the fallback of merge; use duplicate, newest, prefer:SYSTEM or manual");
         }
-        Map<String, Object> m = asMap("conflicts", node);
-        unknownKeys("conflicts.", m, Set.of("policy", "duplicates-to"));
-        String policyText = text("conflicts.policy", m.get("policy")).orElse(ConflictPolicy.DUPLICATE.code());
-        ConflictPolicy policy = ConflictPolicy.byCode(policyText.toLowerCase(Locale.ROOT)).orElseThrow(() ->
-                new ConfigException("conflicts.policy", "unknown policy '" + policyText + "'; known: "
-                        + String.join(", ", java.util.Arrays.stream(ConflictPolicy.values()).map(ConflictPolicy::code).toList())));
         Optional<String> duplicatesTo = text("conflicts.duplicates-to", m.get("duplicates-to"));
         if (duplicatesTo.isPresent() && !systems.contains(duplicatesTo.get())) {
             throw new ConfigException("conflicts.duplicates-to", "no system named '" + duplicatesTo.get()
                     + "'; systems: " + String.join(", ", systems));
         }
-        return new ConflictSettings(policy, duplicatesTo);
+        Map<ItemType, ConflictPolicy> perType = new LinkedHashMap<>();
+        if (m.get("types") != null) {
+            for (Map.Entry<String, Object> e : asMap("conflicts.types", m.get("types")).entrySet()) {
+                String key = "conflicts.types." + e.getKey();
+                ItemType type = ItemType.byCode(e.getKey()).orElseThrow(() -> new ConfigException(key,
+                        "unknown type; types are contact, event, task, note"));
+                perType.put(type, policy(key, e.getValue(), systems).orElseThrow(() -> new ConfigException(key, "missing the policy")));
+            }
+        }
+        Map<String, ConflictPolicy> perSystem = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : systemsMap.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> sys && sys.get("conflicts") != null) {
+                String key = "systems." + e.getKey() + ".conflicts";
+                perSystem.put(e.getKey(), policy(key, sys.get("conflicts"), systems).orElseThrow());
+            }
+        }
+        return new ConflictSettings(policy, fallback, duplicatesTo, perSystem, perType);
+    }
+
+    private Optional<ConflictPolicy> policy(String key, Object node, Set<String> systems) throws ConfigException {
+        Optional<String> text = text(key, node);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        ConflictPolicy p;
+        try {
+            p = ConflictPolicy.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, e.getMessage());
+        }
+        if (p instanceof ConflictPolicy.Prefer prefer && !systems.contains(prefer.system())) {
+            throw new ConfigException(key, "prefer:" + prefer.system() + " names no system; systems: " + String.join(", ", systems));
+        }
+        return Optional.of(p);
     }
 
     private UserMap users(Object node, Set<String> systems) throws ConfigException {

@@ -25,6 +25,15 @@ final class ConflictOps {
     private static final String COUNT = "SELECT COUNT(*) AS n FROM conflicts";
     private static final String COUNT_OPEN = "SELECT COUNT(*) AS n FROM conflicts WHERE is_open = :open";
 
+    private static final String OPEN_OF_ITEM = "SELECT " + COLUMNS
+            + " FROM conflicts WHERE global_id = :globalId AND is_open = :open ORDER BY id DESC LIMIT 1";
+    private static final String SAVE_VERSION = """
+            INSERT INTO conflict_versions (conflict_id, system_name, payload) VALUES (:id, :system, :payload)
+            ON CONFLICT (conflict_id, system_name) DO UPDATE SET payload = excluded.payload""";
+    private static final String VERSIONS =
+            "SELECT system_name, payload FROM conflict_versions WHERE conflict_id = :id ORDER BY system_name";
+    private static final String DROP_VERSIONS = "DELETE FROM conflict_versions WHERE conflict_id = :id";
+
     private final Session session;
 
     ConflictOps(Session session) {
@@ -73,8 +82,37 @@ final class ConflictOps {
         }
     }
 
+    Optional<ConflictRecord> openOfItem(String globalId) {
+        try (ResultSet rows = session.query(OPEN_OF_ITEM).text("globalId", globalId).flag("open", true).rows()) {
+            return rows.next() ? Optional.of(conflict(rows)) : Optional.empty();
+        } catch (SQLException e) {
+            throw session.failure("reading the open conflict of item " + globalId, e);
+        }
+    }
+
+    void saveVersion(long id, String system, org.concord.model.Payload payload) {
+        try {
+            session.query(SAVE_VERSION).number("id", id).text("system", system).bytes("payload", payload.toJsonBytes()).update();
+        } catch (SQLException e) {
+            throw session.failure("saving the " + system + " version of conflict " + id, e);
+        }
+    }
+
+    java.util.Map<String, org.concord.model.Payload> versions(long id) {
+        try (ResultSet rows = session.query(VERSIONS).number("id", id).rows()) {
+            java.util.Map<String, org.concord.model.Payload> out = new java.util.LinkedHashMap<>();
+            while (rows.next()) {
+                out.put(rows.getString("system_name"), org.concord.model.Payload.fromJsonBytes(rows.getBytes("payload")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw session.failure("reading the versions of conflict " + id, e);
+        }
+    }
+
     void close(long id, String decision) {
         try {
+            session.query(DROP_VERSIONS).number("id", id).update();
             session.query(CLOSE).flag("open", false).text("decision", decision).number("id", id).update();
         } catch (SQLException e) {
             throw session.failure("closing conflict " + id, e);

@@ -244,6 +244,22 @@ final class JdbcTx implements StoreTx {
     }
 
     @Override
+    public Optional<ConflictRecord> openConflictOf(String globalId) {
+        return conflicts.openOfItem(globalId);
+    }
+
+    @Override
+    public void saveConflictVersion(long id, String system, org.concord.model.Payload payload) {
+        changing("saveConflictVersion");
+        conflicts.saveVersion(id, system, payload);
+    }
+
+    @Override
+    public java.util.Map<String, org.concord.model.Payload> conflictVersions(long id) {
+        return conflicts.versions(id);
+    }
+
+    @Override
     public void closeConflict(long id, String decision) {
         changing("closeConflict");
         conflicts.close(id, decision);

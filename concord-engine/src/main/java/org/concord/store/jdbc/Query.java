@@ -17,13 +17,21 @@ final class Query implements AutoCloseable {
 
     private final String sql;
     private final PreparedStatement statement;
-    private final Map<String, int[]> positions;
+    /** Parameter names, interned: callers pass literals, found by identity before equality. */
+    private final String[] names;
+    private final int[][] positions;
 
     Query(Connection connection, String sql) throws SQLException {
         NamedSql named = NamedSql.parse(sql);
         this.sql = sql;
         this.statement = connection.prepareStatement(named.jdbcSql());
-        this.positions = named.positions();
+        this.names = new String[named.positions().size()];
+        this.positions = new int[names.length][];
+        int i = 0;
+        for (Map.Entry<String, int[]> p : named.positions().entrySet()) {
+            names[i] = p.getKey().intern();
+            positions[i++] = p.getValue();
+        }
     }
 
     Query text(String name, String value) throws SQLException {
@@ -83,11 +91,17 @@ final class Query implements AutoCloseable {
     }
 
     private int[] at(String name) {
-        int[] at = positions.get(name);
-        if (at == null) {
-            throw new IllegalArgumentException("no parameter :" + name + " in " + sql);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == name) {
+                return positions[i];
+            }
         }
-        return at;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return positions[i];
+            }
+        }
+        throw new IllegalArgumentException("no parameter :" + name + " in " + sql);
     }
 
     @Override

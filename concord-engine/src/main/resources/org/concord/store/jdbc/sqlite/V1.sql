@@ -85,6 +85,16 @@ CREATE TABLE conflicts (
     is_open      INTEGER NOT NULL
 );
 CREATE INDEX conflicts_by_state ON conflicts (is_open, id);
+CREATE INDEX conflicts_by_item ON conflicts (global_id, is_open);
+
+-- The versions of a held (manual) conflict, one per system, newest kept: in flight like pending
+-- payloads, removed when the conflict is resolved.
+CREATE TABLE conflict_versions (
+    conflict_id INTEGER NOT NULL REFERENCES conflicts (id) ON DELETE CASCADE,
+    system_name TEXT   NOT NULL,
+    payload     BLOB  NOT NULL,
+    PRIMARY KEY (conflict_id, system_name)
+);
 
 CREATE TABLE system_states (
     system_name TEXT    NOT NULL PRIMARY KEY,
