@@ -107,7 +107,7 @@ public final class AdminServer implements AutoCloseable {
         Router router = new Router();
         new SessionApi(settings, sessions, guard).register(router);
         new AdminApi(engine, store).register(router);
-        //CONFLICTS new ConflictApi(engine).register(router);
+        new ConflictApi(engine).register(router);
         events.register(router);
         meters.register(router);
         Console.register(router);
