@@ -84,7 +84,7 @@ class StoreBenchTest {
                     Optional<Link> link = tx.link(origin, nativeId);
                     String globalId = link.map(Link::globalId).orElse("item-" + i);
                     if (link.isEmpty()) {
-                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, now));
+                        tx.saveItem(new Item(globalId, "alice", ItemType.CONTACT, java.util.Optional.empty(), now));
                     }
                     tx.saveLink(new Link(origin, nativeId, globalId, "alice", ItemType.CONTACT, "etag-" + i,
                             payload.contentHash(), payload.fieldHashes(), now));

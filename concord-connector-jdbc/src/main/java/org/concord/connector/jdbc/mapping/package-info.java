@@ -1,0 +1,6 @@
+/**
+ * The table mapping of the jdbc connector: which table holds which type, which column holds which
+ * canonical field and how its value converts, and the pure conversion between a row and a payload.
+ * Nothing here touches a database.
+ */
+package org.concord.connector.jdbc.mapping;

@@ -1,0 +1,8 @@
+package org.concord.connector.jdbc;
+
+class PostgresCrmPresetIT extends CrmPresetContract {
+    @Override
+    TestDatabase.Server server() {
+        return TestDatabase.Server.POSTGRESQL;
+    }
+}
