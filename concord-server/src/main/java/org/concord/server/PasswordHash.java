@@ -105,14 +105,23 @@ public final class PasswordHash {
         }
     }
 
-    /** A hash of a random password: verifying an unknown user against it takes as long as a known one. */
-    static String decoy() {
+    /**
+     * A hash of a random password, as costly to verify as {@code like}: checking an unknown user
+     * against it takes as long as checking a known one.
+     */
+    static String decoy(String like) {
+        int iterations;
+        try {
+            iterations = parse(like).iterations();
+        } catch (IllegalArgumentException e) {
+            iterations = ITERATIONS;
+        }
         char[] random = new char[24];
         for (int i = 0; i < random.length; i++) {
             random[i] = (char) ('a' + RANDOM.nextInt(26));
         }
         try {
-            return hash(random, ITERATIONS);
+            return hash(random, iterations);
         } finally {
             Arrays.fill(random, '\0');
         }

@@ -88,7 +88,7 @@ final class SessionApi {
     private String decoy() {
         String d = decoy;
         if (d == null) {
-            d = PasswordHash.decoy();
+            d = PasswordHash.decoy(users.values().stream().findFirst().orElse(""));
             decoy = d;
         }
         return d;
