@@ -4,6 +4,7 @@ import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.DemoCommand;
 import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
+import org.concord.app.cli.HashPasswordCommand;
 import org.concord.app.cli.ResyncCommand;
 import org.concord.app.cli.RunCommand;
 import org.concord.app.cli.StatusCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ErrorsCommand.class,
             ResyncCommand.class,
+            HashPasswordCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -35,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, resync, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, resync, hash-password, demo");
     }
 
     public static void main(String[] args) {

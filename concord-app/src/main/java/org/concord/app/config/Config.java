@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concord.engine.ConflictSettings;
 import org.concord.engine.UserMap;
+import org.concord.server.ServerSettings;
 import org.concord.spi.SystemConfig;
 
 /**
@@ -16,6 +17,7 @@ import org.concord.spi.SystemConfig;
  * @param store the store location, as written ({@code state/concord.db} or a JDBC URL)
  * @param listen host and port of the REST API, console and metrics
  * @param systems the systems in file order
+ * @param server the admin server: listen address, API token, console users, TLS
  */
 public record Config(
         Path file,
@@ -23,7 +25,8 @@ public record Config(
         String listen,
         List<SystemEntry> systems,
         ConflictSettings conflicts,
-        UserMap users) {
+        UserMap users,
+        ServerSettings server) {
 
     /**
      * One system: its connector settings (passed to the connector factory) and the engine's own
