@@ -121,7 +121,7 @@ async function render() {
     else a.removeAttribute('aria-current');
   });
   const main = document.getElementById('main');
-  app.page = { name: route.nav, refresh: null };
+  app.page = { name: route.nav, refresh: null, gen: (app.page ? app.page.gen : 0) + 1 };
   main.replaceChildren(h('p', { class: 'muted', text: 'Loading…' }));
   try {
     await route.view(main, match.slice(1), params);
@@ -237,7 +237,9 @@ function fillCard(card, sys) {
   badge.textContent = sys.state;
   card.querySelector('.kind').textContent = sys.kind + ' · ' + sys.types.join(', ');
   const since = card.querySelector('.since');
-  since.replaceChildren(sys.state === 'down' ? 'Down since ' : sys.state === 'paused' ? 'Paused; ' + (sys.up ? 'up' : 'down') + ' since ' : 'Up since ', when(sys.since));
+  const held = h('time', { datetime: sys.since, title: new Date(sys.since).toLocaleString(),
+    text: age((Date.now() - new Date(sys.since).getTime()) / 1000) });
+  since.replaceChildren(sys.state === 'down' ? 'Down for ' : sys.state === 'paused' ? 'Paused; ' + (sys.up ? 'up' : 'down') + ' for ' : 'Up for ', held);
   card.querySelector('.lag').textContent = sys.pending ? age(sys.lagSeconds) : '–';
   card.querySelector('.pending').textContent = sys.pending;
   const errors = card.querySelector('.errors');
@@ -276,7 +278,10 @@ async function errorsPage(main, _, params) {
   main.replaceChildren(h('div', { class: 'page-head' }, h('h1', { text: 'Sync errors' }),
     h('span', { class: 'muted', text: 'Objects that could not be read, converted or written. The rest goes on.' })), form, list);
 
+  const page = app.page;
   async function load() {
+    // A reload scheduled by a retry may fire after the admin moved on: it must not pull them back.
+    if (app.page !== page) return;
     const query = new URLSearchParams();
     if (system.value) query.set('system', system.value);
     if (phase.value) query.set('phase', phase.value);
@@ -431,7 +436,7 @@ async function conflictPage(main, [id]) {
   main.replaceChildren(head, meta,
     h('p', {}, differing === 0 ? 'Both versions have the same content.' :
       plural(differing, 'field differs', 'fields differ') + '. Pick a side per field and save, or keep one version as a whole.'),
-    h('label', { class: 'choice' }, onlyDiff, ' Show only the fields that differ'),
+    h('label', { class: 'toggle' }, onlyDiff, 'Show only the fields that differ'),
     h('div', { class: 'table-wrap' }, table),
     h('div', { class: 'resolve-bar' }, saveChoices, keepButtons),
     details);
