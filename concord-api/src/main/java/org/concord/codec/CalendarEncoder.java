@@ -276,15 +276,23 @@ final class CalendarEncoder {
         }
         LocalDateTime end;
         ZoneRules rules = allDay ? null : rules(zone);
+        boolean exact = true;
         if (rules != null) {
-            end = ICalZones.toLocal(ICalZones.toInstant(start, rules).plus(d), rules);
+            Instant endInstant = ICalZones.toInstant(start, rules).plus(d);
+            end = ICalZones.toLocal(endInstant, rules);
+            // an end in the repeated hour of a DST fall-back cannot be told apart as a local time
+            exact = ICalZones.toInstant(end, rules).equals(endInstant);
         } else {
             end = start.plus(d);
+        }
+        if (!exact || (allDay && d.toSeconds() % 86400 != 0)) {
+            single(w, obj, "DURATION", ICalTime.formatDuration(d));
+            return;
         }
         ObjectNode holder = Json.object();
         holder.put("end", ICalTime.local(end));
         holder.set("iCalParams", obj.path("iCalParams"));
-        time(w, holder, "DTEND", "end", zone, allDay && d.toSeconds() % 86400 == 0);
+        time(w, holder, "DTEND", "end", zone, allDay);
     }
 
     private void writeRecurrence(ICalWriting w, ObjectNode obj, String zone, boolean allDay) {

@@ -35,13 +35,14 @@ final class ComponentDecoder {
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private Frame frame;
-    private LocalDateTime start;
+    private final Singletons singletons;
 
     private ComponentDecoder(RawComponent component, ItemType type, ZoneResolver zones, Frame master) {
         this.component = component;
         this.type = type;
         this.zones = zones;
         this.frame = master;
+        this.singletons = new Singletons(component.properties());
     }
 
     /** Decodes a master (or lone) component; its frame is taken from its own DTSTART / DUE. */
@@ -208,7 +209,7 @@ final class ComponentDecoder {
     /** Maps a property that occurs once; a repeat is carried. {@code known} parameters are consumed. */
     private boolean single(NativeProperty p, Runnable mapping, String... known) {
         String key = p.name().toLowerCase(Locale.ROOT);
-        if (!seen.add(key)) {
+        if (!singletons.isChosen(p) || !seen.add(key)) {
             return false;
         }
         mapping.run();
@@ -263,7 +264,6 @@ final class ComponentDecoder {
         return single(p, () -> {
             json.put(key, ICalTime.local(v.local()));
             if (key.equals("start") || setsFrame) {
-                start = v.local();
                 if (f.allDay()) {
                     json.put("showWithoutTime", true);
                 } else if (f.zone() != null) {

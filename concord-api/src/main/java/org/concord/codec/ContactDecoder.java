@@ -33,9 +33,11 @@ final class ContactDecoder {
     private final ArrayNode carried = Json.array();
     private final Set<String> singletonsSeen = new HashSet<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final Singletons singletons;
 
     private ContactDecoder(VCardReading.RawCard card) {
         this.card = card;
+        this.singletons = new Singletons(card.properties());
     }
 
     static Contact decode(VCardReading.RawCard card) {
@@ -166,7 +168,7 @@ final class ContactDecoder {
      */
     private boolean singleton(NativeProperty p, Runnable mapping) {
         String key = p.name().toLowerCase(Locale.ROOT);
-        if (!singletonsSeen.add(key)) {
+        if (!singletons.isChosen(p) || !singletonsSeen.add(key)) {
             return false;
         }
         mapping.run();

@@ -45,7 +45,8 @@ final class ICalReading {
             if (first.length() > 60) {
                 first = first.substring(0, 60) + "…";
             }
-            throw new CodecException("iCalendar: no BEGIN:VCALENDAR found; the text starts with '" + first + "'");
+            String hint = text.toUpperCase(Locale.ROOT).contains("BEGIN:VCARD") ? " (a vCard, not an iCalendar object)" : "";
+            throw new CodecException("iCalendar: no BEGIN:VCALENDAR found; the text starts with '" + first + "'" + hint);
         }
         List<RawComponent> calendars = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {

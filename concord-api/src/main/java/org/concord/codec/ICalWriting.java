@@ -71,7 +71,7 @@ final class ICalWriting {
         String clean = v.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ').replace('"', '\'');
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
-            if (c == ':' || c == ';' || c == ',') {
+            if (c == ':' || c == ';' || c == ',' || c == '=') {
                 // ical4j's reader treats a backslash inside quotes as an escape
                 return '"' + clean.replace("\\", "\\\\") + '"';
             }

@@ -71,7 +71,8 @@ final class VCardReading {
             if (first.length() > 60) {
                 first = first.substring(0, 60) + "…";
             }
-            throw new CodecException("vCard: no BEGIN:VCARD found; the text starts with '" + first + "'");
+            String hint = text.toUpperCase(Locale.ROOT).contains("BEGIN:VCALENDAR") ? " (an iCalendar object, not a vCard)" : "";
+            throw new CodecException("vCard: no BEGIN:VCARD found; the text starts with '" + first + "'" + hint);
         }
         return listener.cards;
     }
@@ -154,7 +155,7 @@ final class VCardReading {
                 if ("type".equals(name)) {
                     for (String part : v.split(",")) {
                         if (!part.isBlank()) {
-                            values.add(part.trim());
+                            values.add(part.trim().toLowerCase(Locale.ROOT)); // TYPE values ignore case
                         }
                     }
                 } else {

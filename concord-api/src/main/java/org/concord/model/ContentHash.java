@@ -74,7 +74,7 @@ record ContentHash(String content, Map<String, String> fields) {
             List<String> values = new ArrayList<>();
             for (JsonNode element : value) {
                 if (!isVolatileNative(element)) {
-                    values.add(normalize("", element));
+                    values.add(isCarriedComponent(element) ? normalizeComponent(element) : normalize("", element));
                 }
             }
             Collections.sort(values);
@@ -124,6 +124,22 @@ record ContentHash(String content, Map<String, String> fields) {
         StringBuilder b = new StringBuilder("{");
         sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
         return b.append('}').toString();
+    }
+
+    /**
+     * A carried native component (an unknown VALARM, an X- component) looks like
+     * {@code ["valarm", [properties…], [components…]]}; the order of its lines carries no meaning.
+     */
+    private static boolean isCarriedComponent(JsonNode element) {
+        return element.isArray() && element.size() >= 2 && element.get(0).isTextual() && element.get(1).isArray();
+    }
+
+    private static String normalizeComponent(JsonNode element) {
+        StringBuilder b = new StringBuilder("<").append(quote(element.get(0).asText().toLowerCase(Locale.ROOT)));
+        for (int i = 1; i < element.size(); i++) {
+            b.append(',').append(normalize("iCalProps", element.get(i)));
+        }
+        return b.append('>').toString();
     }
 
     /** A carried native property looks like {@code ["name", {params}, "type", value…]} (jCard / jCal). */

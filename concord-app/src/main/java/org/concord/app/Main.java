@@ -1,9 +1,12 @@
 package org.concord.app;
 
 import org.concord.app.cli.CheckCommand;
+import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.DemoCommand;
 import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
+import org.concord.app.cli.PauseCommand;
+import org.concord.app.cli.ResumeCommand;
 import org.concord.app.cli.HashPasswordCommand;
 import org.concord.app.cli.ResyncCommand;
 import org.concord.app.cli.RunCommand;
@@ -25,7 +28,10 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             CheckCommand.class,
             ErrorsCommand.class,
+            ConflictsCommand.class,
             ResyncCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
             HashPasswordCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
@@ -37,7 +43,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, resync, hash-password, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, demo");
     }
 
     public static void main(String[] args) {

@@ -133,4 +133,58 @@ class CliTest {
         assertThat(run("errors", "-c", f.toString())).isZero();
         assertThat(out.toString()).contains("no sync errors");
     }
+
+    @Test
+    void aHeldConflictIsListedShownAndResolvedFromTheCommandLine() throws Exception {
+        Path f = dir.resolve("concord.yaml");
+        Files.writeString(f, """
+                store: state/concord.db
+                systems:
+                  left: {connector: memory, name: manual-left}
+                  right: {connector: memory, name: manual-right}
+                conflicts:
+                  policy: manual
+                """);
+        Scope scope = new Scope("alice", ItemType.CONTACT);
+        InMemorySystem left = InMemorySystem.named("manual-left");
+        InMemorySystem right = InMemorySystem.named("manual-right");
+        String inLeft = left.userCreate(scope, Samples.of(ItemType.CONTACT, "uid-c", 1, 0));
+        assertThat(run("sync", "--once", "-c", f.toString())).isZero();
+        right.setDown(true);
+        left.userUpdate(inLeft, Samples.of(ItemType.CONTACT, "uid-c", 1, 1));
+        run("sync", "--once", "-c", f.toString());
+        right.userUpdate(right.list().get(0).nativeId(), Samples.of(ItemType.CONTACT, "uid-c", 1, 2));
+        right.setDown(false);
+        run("sync", "--once", "-c", f.toString());
+        out.reset();
+        assertThat(run("conflicts", "list", "--open", "-c", f.toString())).isZero();
+        assertThat(out.toString()).contains("HELD").contains("manual");
+        out.reset();
+        assertThat(run("conflicts", "show", "1", "-c", f.toString())).isZero();
+        assertThat(out.toString()).contains("HELD, waiting for a decision").contains("Person 1 (edit 1)").contains("Person 1 (edit 2)")
+                .containsPattern("\\*\\s+name.full").contains("concord conflicts resolve 1 --keep SYSTEM");
+        out.reset();
+        assertThat(run("conflicts", "resolve", "1", "--keep", "nowhere", "-c", f.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no version from 'nowhere'");
+        assertThat(run("conflicts", "resolve", "1", "--keep", "right", "-c", f.toString())).isZero();
+        assertThat(run("sync", "--once", "-c", f.toString())).isZero();
+        assertThat(left.list().get(0).payload()).isEqualTo(Samples.of(ItemType.CONTACT, "uid-c", 1, 2));
+        assertThat(right.list().get(0).payload()).isEqualTo(Samples.of(ItemType.CONTACT, "uid-c", 1, 2));
+        out.reset();
+        run("conflicts", "list", "--open", "-c", f.toString());
+        assertThat(out.toString()).contains("no held conflicts");
+    }
+
+    @Test
+    void pauseAndResumeChangeWhatSyncDoes() throws Exception {
+        Path f = config("pause");
+        InMemorySystem.named("pause-left").userCreate(new Scope("alice", ItemType.CONTACT), Samples.of(ItemType.CONTACT, 1));
+        assertThat(run("pause", "right", "-c", f.toString())).isZero();
+        assertThat(run("sync", "--once", "-c", f.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("down: right: paused: paused by an admin");
+        assertThat(InMemorySystem.named("pause-right").list()).isEmpty();
+        assertThat(run("resume", "right", "-c", f.toString())).isZero();
+        assertThat(run("sync", "--once", "-c", f.toString())).isZero();
+        assertThat(InMemorySystem.named("pause-right").list()).hasSize(1);
+    }
 }

@@ -97,14 +97,16 @@ public final class Engine implements AutoCloseable {
         int failures = 0;
         while (running) {
             try {
+                s.refreshFromStore();
                 if (s.isPaused()) {
                     s.readerWake.await(Duration.ofSeconds(1));
                     continue;
                 }
                 s.ensureOpen();
                 Duration wait = s.caughtUp() && s.pushes() ? s.pollInterval : Duration.ZERO;
+                Instant started = ctx.clock.instant();
                 Reader.Step step = reader.readOnce(wait);
-                s.markUp();
+                s.markUp(started);
                 failures = 0;
                 if (!step.more()) {
                     s.setCaughtUp();
@@ -195,9 +197,10 @@ public final class Engine implements AutoCloseable {
                     continue;
                 }
                 try {
+                    Instant started = ctx.clock.instant();
                     s.ensureOpen();
                     switch (s.connector.ping()) {
-                        case org.concord.spi.Health.Up up -> s.markUp();
+                        case org.concord.spi.Health.Up up -> s.markUp(started);
                         case org.concord.spi.Health.Down down -> s.markDown(down.reason());
                     }
                 } catch (InterruptedException e) {
@@ -274,15 +277,20 @@ public final class Engine implements AutoCloseable {
         long written = 0;
         int rounds = 0;
         Map<String, String> down = new LinkedHashMap<>();
+        for (SystemRuntime s : ctx.systems()) {
+            s.refreshFromStore();
+        }
         while (ctx.clock.instant().isBefore(end)) {
             rounds++;
             boolean progress = false;
             down.clear();
             for (SystemRuntime s : ctx.systems()) {
                 if (s.isPaused()) {
+                    down.put(s.name, "paused: " + s.pauseReason().orElse("paused"));
                     continue;
                 }
                 try {
+                    Instant started = ctx.clock.instant();
                     s.ensureOpen();
                     Reader.Step step;
                     do {
@@ -290,8 +298,11 @@ public final class Engine implements AutoCloseable {
                         read += step.outcome().created + step.outcome().updated + step.outcome().deleted;
                         progress |= step.outcome().changedSomething();
                     } while (step.more() && ctx.clock.instant().isBefore(end));
-                    s.markUp();
+                    s.markUp(started);
                     s.setCaughtUp();
+                    if (s.isPaused()) {
+                        down.put(s.name, "paused: " + s.pauseReason().orElse("paused"));
+                    }
                 } catch (ConnectorException e) {
                     s.markDown(e.getMessage());
                     down.put(s.name, e.getMessage());
@@ -352,7 +363,8 @@ public final class Engine implements AutoCloseable {
             List<SystemStatus> systems = new ArrayList<>();
             for (SystemRuntime s : ctx.systems()) {
                 systems.add(new SystemStatus(s.name, s.description.kind(), s.types(), s.isUp(), s.since(),
-                        s.reason(), s.isPaused(), s.caughtUp(), tx.countPending(s.name), tx.oldestPending(s.name),
+                        s.isPaused() ? s.pauseReason().or(s::reason) : s.reason(), s.isPaused(), s.caughtUp(),
+                        tx.countPending(s.name), tx.oldestPending(s.name),
                         tx.countErrors(s.name), tx.countLinks(s.name), s.lastReadAt(), tx.cursor(s.name).toString()));
             }
             return new EngineStatus(now, ctx.store.describe(), systems, tx.countConflicts(true), tx.countConflicts(false));
@@ -372,8 +384,21 @@ public final class Engine implements AutoCloseable {
     }
 
     public void resume(String system) {
-        ctx.system(system).setPaused(false);
-        LOG.info("system '{}' resumed", system);
+        resume(system, false);
+    }
+
+    /**
+     * Resumes a paused system; with {@code acceptDeletes}, the deletes a guard stopped are applied
+     * on the next read.
+     */
+    public void resume(String system, boolean acceptDeletes) {
+        ctx.system(system).setPaused(false, Optional.empty(), acceptDeletes);
+        LOG.info("system '{}' resumed{}", system, acceptDeletes ? ", its deletes accepted" : "");
+    }
+
+    /** Sets the limits that stop mass deletes (before {@link #start()}). */
+    public void setGuards(Guards guards) {
+        ctx.guards = java.util.Objects.requireNonNull(guards, "guards");
     }
 
     /** Makes every deferred entry (of one system, or all) due now: the admin's "retry". */

@@ -18,6 +18,7 @@ final class EngineContext {
     final Tuning tuning;
     final Map<String, SystemRuntime> systems = new LinkedHashMap<>();
     volatile EngineMetrics metrics = EngineMetrics.NONE;
+    volatile Guards guards = Guards.defaults();
 
     /** Runs a store transaction and reports how long it took. */
     <T> T transact(org.concord.store.Store.Work<T> work) {

@@ -41,9 +41,16 @@ final class Reader {
             inFullRead = true;
             LOG.info("full re-read of '{}' started", source.name);
         }
-        ChangeBatch batch = source.connector.getChanges(
+        ChangeBatch read = source.connector.getChanges(
                 new FeedRequest(cursor, ctx.tuning.readBatch(), inFullRead ? Duration.ZERO : maxWait, inFullRead, known));
         source.readAt(ctx.clock.instant());
+        if (!inFullRead && hasDeletes(read)) {
+            read = lookAhead(read);
+            if (guardStops(read)) {
+                return new Step(new ReadApplier.Outcome(), false);
+            }
+        }
+        ChangeBatch batch = read;
         ReadApplier.Outcome outcome;
         if (batch.changes().isEmpty() && batch.next().equals(cursor)) {
             outcome = new ReadApplier.Outcome();
@@ -75,6 +82,53 @@ final class Reader {
             LOG.info("full re-read of '{}' finished", source.name);
         }
         return new Step(outcome, batch.more() || inFullRead);
+    }
+
+    private static boolean hasDeletes(ChangeBatch batch) {
+        return batch.changes().stream().anyMatch(c -> c instanceof org.concord.spi.Change.Delete);
+    }
+
+    /**
+     * Reads on (without applying anything) while deletes come in pages, so the delete guard judges
+     * the whole read and not its first page. Nothing is applied or stored before the guard has
+     * spoken, so a stopped read leaves the cursor where it was.
+     */
+    private ChangeBatch lookAhead(ChangeBatch first) throws ConnectorException, InterruptedException {
+        java.util.List<org.concord.spi.Change> all = new java.util.ArrayList<>(first.changes());
+        ChangeBatch last = first;
+        while (last.more() && all.size() < ctx.guards.lookahead()) {
+            last = source.connector.getChanges(new FeedRequest(last.next(), ctx.tuning.readBatch(), Duration.ZERO, false, known));
+            all.addAll(last.changes());
+        }
+        return new ChangeBatch(all, last.next(), last.more());
+    }
+
+    private boolean guardStops(ChangeBatch batch) {
+        // Only deletes of objects the hub still links count: our own deletes coming back do not.
+        long[] counts = ctx.store.read(tx -> {
+            long d = 0;
+            for (org.concord.spi.Change c : batch.changes()) {
+                if (c instanceof org.concord.spi.Change.Delete && tx.link(source.name, c.nativeId()).isPresent()) {
+                    d++;
+                }
+            }
+            return new long[] {d, tx.countLinks(source.name)};
+        });
+        long deletes = counts[0];
+        long known = counts[1];
+        if (!ctx.guards.trips(deletes, known)) {
+            return false;
+        }
+        if (source.takeAcceptDeletes()) {
+            LOG.warn("system '{}': applying {} deletes of {} known objects, as an admin confirmed", source.name, deletes, known);
+            return false;
+        }
+        String why = "delete guard: " + source.name + " reported " + deletes + " of its " + known
+                + " objects deleted in one read; nothing was applied. If that is right, run 'concord resume "
+                + source.name + " --accept-deletes'";
+        LOG.warn("system '{}' paused by the {}", source.name, why);
+        source.setPaused(true, java.util.Optional.of(why), false);
+        return true;
     }
 
     /** Forgets the cached cursor (after a restart of the runtime, or when another node may have moved it). */

@@ -15,4 +15,7 @@ public interface SystemListener {
 
     /** The system works again after being down for {@code downFor}. */
     void systemUp(String system, Duration downFor, Instant at);
+
+    /** The system was paused: by an admin, or by a guard that stopped a mass delete (the reason says which). */
+    default void systemPaused(String system, String reason, Instant at) {}
 }

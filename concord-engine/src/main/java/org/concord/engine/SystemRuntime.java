@@ -43,6 +43,9 @@ final class SystemRuntime {
     private volatile Instant since;
     private volatile String reason;
     private volatile boolean paused;
+    private volatile String pauseReason;
+    private volatile boolean acceptDeletes;
+    private volatile long refreshedAt;
     private volatile Instant lastReadAt;
 
     SystemRuntime(SystemSpec spec, Store store, Clock clock, java.util.List<SystemListener> listeners) {
@@ -56,6 +59,8 @@ final class SystemRuntime {
         this.since = clock.instant();
         store.read(tx -> tx.systemState(name)).ifPresent(s -> {
             this.paused = s.paused();
+            this.pauseReason = s.pauseReason().orElse(null);
+            this.acceptDeletes = s.acceptDeletes();
             this.up = s.up();
             this.since = s.since();
             this.reason = s.reason().orElse(null);
@@ -90,7 +95,15 @@ final class SystemRuntime {
         return open;
     }
 
-    void markUp() {
+    /**
+     * Records that a call begun at {@code startedAt} succeeded. A call that began before the system
+     * was marked down proves nothing about now (it may have passed just before the outage), so it
+     * does not bring the system back up: no flapping up/down notifications.
+     */
+    void markUp(Instant startedAt) {
+        if (!up && startedAt.isBefore(since)) {
+            return;
+        }
         if (!up || !everUp) {
             boolean transition = !up;
             Instant now = clock.instant();
@@ -138,16 +151,67 @@ final class SystemRuntime {
     }
 
     void setPaused(boolean paused) {
+        setPaused(paused, paused ? Optional.of("paused by an admin") : Optional.empty(), false);
+    }
+
+    /** Pauses or resumes; {@code acceptDeletes} lets the next read apply the deletes a guard stopped. */
+    void setPaused(boolean paused, Optional<String> why, boolean acceptDeletes) {
         this.paused = paused;
+        this.pauseReason = why.orElse(null);
+        this.acceptDeletes = acceptDeletes;
         saveState();
         readerWake.raise();
         writerWake.raise();
+        if (paused) {
+            Instant at = clock.instant();
+            notify(l -> l.systemPaused(name, why.orElse("paused"), at));
+        }
+    }
+
+    /** Takes the admin's one-time confirmation of mass deletes, if given. */
+    boolean takeAcceptDeletes() {
+        if (!acceptDeletes) {
+            return false;
+        }
+        acceptDeletes = false;
+        saveState();
+        return true;
+    }
+
+    /**
+     * Picks up a pause or resume written to the store by another process (the CLI), at most every
+     * second or so.
+     */
+    void refreshFromStore() {
+        long now = System.nanoTime();
+        if (now - refreshedAt < 1_000_000_000L) {
+            return;
+        }
+        refreshedAt = now;
+        try {
+            store.read(tx -> tx.systemState(name)).ifPresent(s -> {
+                if (s.paused() != paused || s.acceptDeletes() != acceptDeletes) {
+                    paused = s.paused();
+                    pauseReason = s.pauseReason().orElse(null);
+                    acceptDeletes = s.acceptDeletes();
+                    LOG.info("system '{}' {} (changed from outside)", name, paused ? "paused" : "resumed");
+                    writerWake.raise();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("system '{}': could not re-read its state: {}", name, e.toString());
+        }
+    }
+
+    Optional<String> pauseReason() {
+        return Optional.ofNullable(pauseReason);
     }
 
     private void saveState() {
         try {
             store.transact(tx -> {
-                tx.saveSystemState(new SystemState(name, up, since, Optional.ofNullable(reason), paused));
+                tx.saveSystemState(new SystemState(name, up, since, Optional.ofNullable(reason), paused,
+                        Optional.ofNullable(pauseReason), acceptDeletes));
                 return null;
             });
         } catch (RuntimeException e) {

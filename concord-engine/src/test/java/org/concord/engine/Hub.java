@@ -20,6 +20,8 @@ final class Hub implements AutoCloseable {
     final Store store;
     final ConflictSettings conflicts;
     Engine engine;
+    /** Off by default: random tests delete freely; guard tests set real limits. */
+    Guards guards = new Guards(1.0, Integer.MAX_VALUE, 20_000);
 
     Hub(Store store, ConflictSettings conflicts, String... names) {
         this.store = store;
@@ -41,13 +43,21 @@ final class Hub implements AutoCloseable {
     private Engine newEngine() {
         List<SystemSpec> specs = new ArrayList<>();
         systems.forEach((n, s) -> specs.add(new SystemSpec(n, new InMemoryConnector(s), Duration.ofMillis(20))));
-        return new Engine(store, specs, UserMap.identity(), conflicts, FAST, Clock.systemUTC());
+        Engine e = new Engine(store, specs, UserMap.identity(), conflicts, FAST, Clock.systemUTC());
+        e.setGuards(guards);
+        return e;
     }
 
     /** Stops the engine and starts a new one on the same store and systems (a process restart). */
     void restart() {
         engine.close();
         engine = newEngine();
+    }
+
+    /** Sets guards and restarts the engine so they apply. */
+    void useGuards(Guards g) {
+        guards = g;
+        restart();
     }
 
     SyncReport sync() throws InterruptedException {

@@ -17,6 +17,7 @@ import org.concord.spi.SystemConfig;
  * @param store the store location, as written ({@code state/concord.db} or a JDBC URL)
  * @param listen host and port of the REST API, console and metrics
  * @param systems the systems in file order
+ * @param notifications the watchdog's interval and its notification channels
  * @param server the admin server: listen address, API token, console users, TLS
  */
 public record Config(
@@ -26,6 +27,7 @@ public record Config(
         List<SystemEntry> systems,
         ConflictSettings conflicts,
         UserMap users,
+        NotifyConfig notifications,
         ServerSettings server) {
 
     /**

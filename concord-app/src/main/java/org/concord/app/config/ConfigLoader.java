@@ -34,7 +34,7 @@ import org.concord.spi.SystemConfig;
  * variable NAME, so secrets stay out of the file (and are never printed).
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users",
+    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify",
             "api", "console", "tls");
     private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval", "conflicts");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -103,8 +103,9 @@ public final class ConfigLoader {
 
         ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap);
         UserMap users = users(root.get("users"), systemsMap.keySet());
+        NotifyConfig notify = NotifyConfig.read(resolve("watchdog", root.get("watchdog")), resolve("notify", root.get("notify")));
         ServerSettings server = ServerSection.parse(root, listen, base, this::resolve);
-        return new Config(file, store, listen, systems, conflicts, users, server);
+        return new Config(file, store, listen, systems, conflicts, users, notify, server);
     }
 
     private Config.SystemEntry system(String name, Object node, Path base) throws ConfigException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.concord.app.config.Config;
 import org.concord.app.config.ConfigFileException;
+import org.concord.app.notify.Notifiers;
 import org.concord.engine.Engine;
 import org.concord.engine.SystemSpec;
 import org.concord.engine.Tuning;
@@ -16,19 +17,22 @@ import org.concord.store.Store;
 import org.concord.store.jdbc.Stores;
 
 /**
- * A config turned into running parts: the store and an engine over the configured systems.
+ * A config turned into running parts: the store, an engine over the configured systems, and the
+ * watchdog's notification channels.
  * Connectors are created (validating their settings) but not opened; the engine opens them.
  */
 public final class Agent implements AutoCloseable {
     private final Config config;
     private final Store store;
     private final Engine engine;
+    private final Notifiers notifiers;
     private AdminServer server;
 
-    private Agent(Config config, Store store, Engine engine) {
+    private Agent(Config config, Store store, Engine engine, Notifiers notifiers) {
         this.config = config;
         this.store = store;
         this.engine = engine;
+        this.notifiers = notifiers;
     }
 
     public static Agent build(Config config) throws ConfigFileException {
@@ -36,7 +40,10 @@ public final class Agent implements AutoCloseable {
         Store store = Stores.open(config.store(), config.baseDir());
         try {
             Engine engine = new Engine(store, specs, config.users(), config.conflicts(), Tuning.defaults(), Clock.systemUTC());
-            return new Agent(config, store, engine);
+            engine.setWatchdogInterval(config.notifications().watchdogInterval());
+            Notifiers notifiers = Notifiers.start(config.notifications());
+            notifiers.listeners().forEach(engine::addListener);
+            return new Agent(config, store, engine, notifiers);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -97,7 +104,11 @@ public final class Agent implements AutoCloseable {
         try {
             engine.close();
         } finally {
-            store.close();
+            try {
+                notifiers.close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -173,8 +173,20 @@ final class FolderWatcher implements AutoCloseable {
                 watchCollection(child, into);
             }
         } else if (kind == ENTRY_DELETE && watched.containsKey(child)) {
+            // removed or renamed away: a watch that followed the folder would report its files under this name
+            unwatchTree(child);
             into.rescanAll();
         }
+    }
+
+    private void unwatchTree(Path folder) {
+        watched.entrySet().removeIf(entry -> {
+            if (entry.getKey().startsWith(folder)) {
+                entry.getValue().cancel();
+                return true;
+            }
+            return false;
+        });
     }
 
     private boolean isUserFolder(Path path) {

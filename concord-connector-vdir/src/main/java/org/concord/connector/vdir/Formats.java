@@ -18,8 +18,8 @@ final class Formats {
         return file.isVCard() ? VCardCodec.decode(text) : ICalCodec.decode(text);
     }
 
-    /** Encodes a payload in the format its file holds. */
-    static String encode(Payload payload, VCardVersion vcardVersion) throws CodecException {
+    /** Encodes a payload in the format its file holds; the codecs write every valid object. */
+    static String encode(Payload payload, VCardVersion vcardVersion) {
         return payload instanceof Contact contact ? VCardCodec.encode(contact, vcardVersion) : ICalCodec.encode(payload);
     }
 

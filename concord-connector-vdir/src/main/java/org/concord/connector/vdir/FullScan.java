@@ -48,12 +48,21 @@ final class FullScan implements AutoCloseable {
         return kind;
     }
 
-    /** Adds changes to {@code out} until it holds {@code limit}; true when the listing is over. */
-    boolean step(KnownObjects known, int limit, List<Change> out) throws IOException, InterruptedException {
+    /**
+     * Adds changes to {@code out} until it holds {@code limit} or the time is up (at
+     * {@code deadline}, a {@link System#nanoTime()} value); true when the listing is over.
+     */
+    boolean step(KnownObjects known, int limit, List<Change> out, long deadline) throws IOException, InterruptedException {
         long visited = 0;
         while (!walked && out.size() < limit) {
-            if ((++visited & 1023) == 0 && Thread.interrupted()) {
-                throw new InterruptedException("stopped during a full listing");
+            if ((++visited & 63) == 0) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("stopped during a full listing");
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    // the reader gets what was found so far, and the watcher's news before the rest
+                    return false;
+                }
             }
             Optional<ObjectFile> file = walk.next();
             if (file.isEmpty()) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * A file's new content, written and synced to a hidden temp file beside it and then renamed over
  * it: readers see the old file or the new one, never half of one, and a crash leaves at worst a
- * temp file that every reader skips. The version is taken from the temp file before the rename
+ * temp file that every reader skips (or the old file, if the folder was not synced yet). The version is taken from the temp file before the rename
  * (a rename keeps mtime, size and inode), so a change made right after the rename is not mistaken
  * for our own write.
  */
@@ -63,11 +63,13 @@ final class StagedFile implements AutoCloseable {
         return version;
     }
 
-    /** Renames the temp file over the target and syncs the folder, so the rename survives a crash. */
+    /**
+     * Renames the temp file over the target. The rename survives a crash once the folder is
+     * synced ({@link #syncFolder}), which the writer does once per folder and batch.
+     */
     void commit() throws IOException {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
-        syncFolder(target.getParent());
     }
 
     /** Makes a file's removal or creation in {@code folder} durable. */

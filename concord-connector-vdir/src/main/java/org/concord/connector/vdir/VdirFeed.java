@@ -36,6 +36,9 @@ import org.concord.spi.RetryableConnectorException;
  */
 final class VdirFeed implements AutoCloseable {
 
+    /** How long one call may spend listing before it answers with what it has. */
+    private static final long STEP_NANOS = Duration.ofMillis(200).toNanos();
+
     private final String system;
     private final Layout layout;
     private final FolderWatcher watcher;
@@ -113,18 +116,14 @@ final class VdirFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Files the watcher saw come first (they are what a user just did), then a step of the
+     * listing in progress, bounded in time so that a listing of a huge folder never holds back
+     * an edit for long.
+     */
     private void fill(FeedRequest request, List<Change> out) throws IOException, InterruptedException {
         if (touched.takeRescan()) {
             rescanNeeded = true;
-        }
-        if (scan == null && !request.full() && (rescanNeeded || rescanDue())) {
-            startScan(FullScan.Kind.CHANGES);
-        }
-        if (scan != null) {
-            if (!scan.step(request.known(), request.limit(), out)) {
-                return;
-            }
-            abandonScan();
         }
         ReadMode mode = request.full() ? ReadMode.CHANGES_WITHOUT_DELETES : ReadMode.CHANGES;
         while (out.size() < request.limit()) {
@@ -136,6 +135,13 @@ final class VdirFeed implements AutoCloseable {
             if (file.isPresent()) {
                 examiner.examine(file.get(), request.known(), mode).ifPresent(out::add);
             }
+        }
+        if (scan == null && !request.full() && (rescanNeeded || rescanDue())) {
+            startScan(FullScan.Kind.CHANGES);
+        }
+        if (scan != null && out.size() < request.limit()
+                && scan.step(request.known(), request.limit(), out, System.nanoTime() + STEP_NANOS)) {
+            abandonScan();
         }
     }
 

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A folder of 20,000 files is read in batches of {@code limit}, with {@code more} set until the
- * end. The folder is made once (20,000 files take seconds on a shared disk); the test that
+ * A folder of 20,000 files is read in batches of at most {@code limit}, with {@code more} set
+ * until the end. The folder is made once (20,000 files take seconds on a shared disk); the test that
  * removes files runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,16 +76,17 @@ class VdirLargeFolderTest {
         do {
             batch = hub.read(connector, LIMIT, Duration.ZERO, false);
             batches++;
+            // a batch may hold fewer than the limit: a call spends a bounded time listing
             assertThat(batch.changes()).hasSizeLessThanOrEqualTo(LIMIT);
-            if (batch.more()) {
-                assertThat(batch.changes()).hasSize(LIMIT);
+            if (!batch.more()) {
+                assertThat(seen.size() + batch.changes().size()).as("'more' is clear only at the end").isEqualTo(FILES);
             }
             batch.changes().forEach(c -> assertThat(seen.add(c.nativeId())).as("reported once: " + c.nativeId()).isTrue());
         } while (batch.more());
         long firstListing = millisSince(start);
 
         assertThat(seen).hasSize(FILES);
-        assertThat(batches).isBetween(FILES / LIMIT, FILES / LIMIT + 1);
+        assertThat(batches).isGreaterThanOrEqualTo(FILES / LIMIT);
 
         start = System.nanoTime();
         ChangeBatch idle = hub.read(connector, LIMIT, Duration.ZERO, false);

@@ -17,12 +17,13 @@ final class StateOps {
             INSERT INTO cursors (system_name, cursor_value) VALUES (:system, :value)
             ON CONFLICT (system_name) DO UPDATE SET cursor_value = excluded.cursor_value""";
     private static final String SYSTEM_STATE =
-            "SELECT system_name, is_up, since, reason, paused FROM system_states WHERE system_name = :system";
+            "SELECT system_name, is_up, since, reason, paused, pause_reason, accept_deletes FROM system_states WHERE system_name = :system";
     private static final String SAVE_SYSTEM_STATE = """
-            INSERT INTO system_states (system_name, is_up, since, reason, paused)
-            VALUES (:system, :up, :since, :reason, :paused)
+            INSERT INTO system_states (system_name, is_up, since, reason, paused, pause_reason, accept_deletes)
+            VALUES (:system, :up, :since, :reason, :paused, :pauseReason, :acceptDeletes)
             ON CONFLICT (system_name) DO UPDATE SET
-                is_up = excluded.is_up, since = excluded.since, reason = excluded.reason, paused = excluded.paused""";
+                is_up = excluded.is_up, since = excluded.since, reason = excluded.reason, paused = excluded.paused,
+                pause_reason = excluded.pause_reason, accept_deletes = excluded.accept_deletes""";
     private static final String ADD_HISTORY = """
             INSERT INTO history (global_id, happened_at, system_name, action, detail)
             VALUES (:globalId, :at, :system, :action, :detail)""";
@@ -58,7 +59,8 @@ final class StateOps {
                 return Optional.empty();
             }
             return Optional.of(new SystemState(rows.getString("system_name"), rows.getBoolean("is_up"),
-                    Rows.instant(rows, "since"), Rows.optionalText(rows, "reason"), rows.getBoolean("paused")));
+                    Rows.instant(rows, "since"), Rows.optionalText(rows, "reason"), rows.getBoolean("paused"),
+                    Rows.optionalText(rows, "pause_reason"), rows.getBoolean("accept_deletes")));
         } catch (SQLException e) {
             throw session.failure("reading the state of " + system, e);
         }
@@ -72,6 +74,8 @@ final class StateOps {
                     .instant("since", state.since())
                     .text("reason", state.reason())
                     .flag("paused", state.paused())
+                    .text("pauseReason", state.pauseReason())
+                    .flag("acceptDeletes", state.acceptDeletes())
                     .update();
         } catch (SQLException e) {
             throw session.failure("saving the state of " + state.system(), e);

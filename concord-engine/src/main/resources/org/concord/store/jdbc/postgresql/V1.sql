@@ -99,7 +99,9 @@ CREATE TABLE system_states (
     is_up       BOOLEAN NOT NULL,
     since       BIGINT  NOT NULL,
     reason      TEXT,
-    paused      BOOLEAN NOT NULL
+    paused      BOOLEAN NOT NULL,
+    pause_reason   TEXT,
+    accept_deletes BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 -- No reference to items: an item's history outlives the item.

@@ -101,7 +101,9 @@ CREATE TABLE system_states (
     is_up       INTEGER NOT NULL,
     since       INTEGER NOT NULL,
     reason      TEXT,
-    paused      INTEGER NOT NULL
+    paused      INTEGER NOT NULL,
+    pause_reason   TEXT,
+    accept_deletes INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 -- No reference to items: an item's history outlives the item.
