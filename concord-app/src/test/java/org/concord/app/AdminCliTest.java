@@ -94,6 +94,9 @@ class AdminCliTest {
             out.reset();
             assertThat(Main.execute("errors", "-c", f.toString())).isZero();
             assertThat(out.toString()).contains("no sync errors");
+            out.reset();
+            assertThat(Main.execute("conflicts", "list", "-c", f.toString())).isZero();
+            assertThat(out.toString()).contains("no conflicts");
         }
         out.reset();
         assertThat(Main.execute("status", "-c", f.toString())).isZero();

@@ -67,24 +67,22 @@ public final class ConflictsCommand implements Callable<Integer> {
                     conflicts = agent.engine().conflicts(openOnly, 200);
                 }
             }
-            {
-                if (asJson) {
-                    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                    ArrayNode out = m.createArrayNode();
-                    conflicts.forEach(c -> record(out.addObject(), c));
-                    System.out.println(m.writeValueAsString(out));
-                } else if (conflicts.isEmpty()) {
-                    System.out.println(openOnly ? "no held conflicts" : "no conflicts");
-                } else {
-                    List<List<String>> rows = new ArrayList<>();
-                    for (ConflictRecord c : conflicts) {
-                        rows.add(List.of(Long.toString(c.id()), c.open() ? "HELD" : "decided", Text.time(c.at()), c.system(),
-                                c.otherOrigin(), c.globalId(), c.policy(), c.decision()));
-                    }
-                    System.out.print(Text.table(List.of("ID", "STATE", "WHEN", "CHANGED IN", "PENDING FROM", "ITEM", "POLICY", "DECISION"), rows));
+            if (asJson) {
+                ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ArrayNode out = m.createArrayNode();
+                conflicts.forEach(c -> record(out.addObject(), c));
+                System.out.println(m.writeValueAsString(out));
+            } else if (conflicts.isEmpty()) {
+                System.out.println(openOnly ? "no held conflicts" : "no conflicts");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (ConflictRecord c : conflicts) {
+                    rows.add(List.of(Long.toString(c.id()), c.open() ? "HELD" : "decided", Text.time(c.at()), c.system(),
+                            c.otherOrigin(), c.globalId(), c.policy(), c.decision()));
                 }
-                return ExitCodes.OK;
+                System.out.print(Text.table(List.of("ID", "STATE", "WHEN", "CHANGED IN", "PENDING FROM", "ITEM", "POLICY", "DECISION"), rows));
             }
+            return ExitCodes.OK;
         }
     }
 
