@@ -8,6 +8,7 @@ import org.concord.app.cli.ErrorsCommand;
 import org.concord.app.cli.ExitCodes;
 import org.concord.app.cli.PauseCommand;
 import org.concord.app.cli.ResumeCommand;
+import org.concord.app.cli.HashPasswordCommand;
 import org.concord.app.cli.ResyncCommand;
 import org.concord.app.cli.RunCommand;
 import org.concord.app.cli.StatusCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             ResyncCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
+            HashPasswordCommand.class,
             DemoCommand.class,
             ConnectorTestCommand.class,
             CommandLine.HelpCommand.class
@@ -43,7 +45,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, demo");
     }
 
     public static void main(String[] args) {

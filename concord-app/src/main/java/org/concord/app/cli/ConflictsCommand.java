@@ -57,25 +57,32 @@ public final class ConflictsCommand implements Callable<Integer> {
         }
 
         int list(ConfigOption config, boolean openOnly, boolean asJson) throws Exception {
-            try (Agent agent = Agent.build(config.load())) {
-                List<ConflictRecord> conflicts = agent.engine().conflicts(openOnly, 200);
-                if (asJson) {
-                    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                    ArrayNode out = m.createArrayNode();
-                    conflicts.forEach(c -> record(out.addObject(), c));
-                    System.out.println(m.writeValueAsString(out));
-                } else if (conflicts.isEmpty()) {
-                    System.out.println(openOnly ? "no held conflicts" : "no conflicts");
-                } else {
-                    List<List<String>> rows = new ArrayList<>();
-                    for (ConflictRecord c : conflicts) {
-                        rows.add(List.of(Long.toString(c.id()), c.open() ? "HELD" : "decided", Text.time(c.at()), c.system(),
-                                c.otherOrigin(), c.globalId(), c.policy(), c.decision()));
-                    }
-                    System.out.print(Text.table(List.of("ID", "STATE", "WHEN", "CHANGED IN", "PENDING FROM", "ITEM", "POLICY", "DECISION"), rows));
+            org.concord.app.config.Config cfg = config.load();
+            java.util.Optional<List<ConflictRecord>> live = RunningAgent.ask(cfg, c -> c.conflicts(openOnly, 200));
+            List<ConflictRecord> conflicts;
+            if (live.isPresent()) {
+                conflicts = live.get();
+            } else {
+                try (Agent agent = Agent.build(cfg)) {
+                    conflicts = agent.engine().conflicts(openOnly, 200);
                 }
-                return ExitCodes.OK;
             }
+            if (asJson) {
+                ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ArrayNode out = m.createArrayNode();
+                conflicts.forEach(c -> record(out.addObject(), c));
+                System.out.println(m.writeValueAsString(out));
+            } else if (conflicts.isEmpty()) {
+                System.out.println(openOnly ? "no held conflicts" : "no conflicts");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (ConflictRecord c : conflicts) {
+                    rows.add(List.of(Long.toString(c.id()), c.open() ? "HELD" : "decided", Text.time(c.at()), c.system(),
+                            c.otherOrigin(), c.globalId(), c.policy(), c.decision()));
+                }
+                System.out.print(Text.table(List.of("ID", "STATE", "WHEN", "CHANGED IN", "PENDING FROM", "ITEM", "POLICY", "DECISION"), rows));
+            }
+            return ExitCodes.OK;
         }
     }
 

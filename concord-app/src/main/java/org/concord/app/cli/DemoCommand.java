@@ -41,8 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
                   rm %s/tasks/*.ics                  # deletes propagate too
                   ./concord status -c %s
 
+                The web console: http://%s/  (login in %s)
+
                 Stop with Ctrl-C; run './concord demo' again to continue where you stopped.
-                """.formatted(office, laptop, archive, ws.config(), laptop, office, archive, laptop, ws.config()));
+                """.formatted(office, laptop, archive, ws.config(), laptop, office, archive, laptop, ws.config(),
+                org.concord.app.config.ConfigLoader.DEFAULT_LISTEN, ws.login()));
         if (noRun) {
             return ExitCodes.OK;
         }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code concord errors}: the objects that could not be read, converted or written, and why. */
+/** {@code concord errors}: the objects that could not be read, converted or written, and why (from the running agent or else the store). */
 @Command(name = "errors", description = "List sync errors: the object, the system, when, how often, and the reason.")
 public final class ErrorsCommand implements Callable<Integer> {
 
@@ -38,29 +38,35 @@ public final class ErrorsCommand implements Callable<Integer> {
         if (system != null && cfg.system(system).isEmpty()) {
             throw new ConfigFileException(cfg.file(), "no system named '" + system + "'");
         }
-        try (Store store = Stores.open(cfg.store(), cfg.baseDir())) {
-            List<SyncError> errors = store.read(tx -> tx.errors(Optional.ofNullable(system), limit));
-            if (json) {
-                ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                ArrayNode out = m.createArrayNode();
-                for (SyncError e : errors) {
-                    out.addObject().put("id", e.id()).put("system", e.system()).put("phase", e.phase().code())
-                            .put("object", e.objectRef()).put("item", e.globalId().orElse(null))
-                            .put("message", e.message()).put("first", e.firstAt().toString())
-                            .put("last", e.lastAt().toString()).put("count", e.count());
-                }
-                System.out.println(m.writeValueAsString(out));
-            } else if (errors.isEmpty()) {
-                System.out.println("no sync errors");
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (SyncError e : errors) {
-                    rows.add(List.of(Long.toString(e.id()), e.system(), e.phase().code(), e.objectRef(),
-                            Text.time(e.lastAt()), Integer.toString(e.count()), e.message()));
-                }
-                System.out.print(Text.table(List.of("ID", "SYSTEM", "PHASE", "OBJECT", "LAST", "COUNT", "REASON"), rows));
+        Optional<List<SyncError>> live = RunningAgent.ask(cfg, c -> c.errors(Optional.ofNullable(system), limit));
+        List<SyncError> errors;
+        if (live.isPresent()) {
+            errors = live.get();
+        } else {
+            try (Store store = Stores.open(cfg.store(), cfg.baseDir())) {
+                errors = store.read(tx -> tx.errors(Optional.ofNullable(system), limit));
             }
-            return ExitCodes.OK;
         }
+        if (json) {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode out = m.createArrayNode();
+            for (SyncError e : errors) {
+                out.addObject().put("id", e.id()).put("system", e.system()).put("phase", e.phase().code())
+                        .put("object", e.objectRef()).put("item", e.globalId().orElse(null))
+                        .put("message", e.message()).put("first", e.firstAt().toString())
+                        .put("last", e.lastAt().toString()).put("count", e.count());
+            }
+            System.out.println(m.writeValueAsString(out));
+        } else if (errors.isEmpty()) {
+            System.out.println("no sync errors");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (SyncError e : errors) {
+                rows.add(List.of(Long.toString(e.id()), e.system(), e.phase().code(), e.objectRef(),
+                        Text.time(e.lastAt()), Integer.toString(e.count()), e.message()));
+            }
+            System.out.print(Text.table(List.of("ID", "SYSTEM", "PHASE", "OBJECT", "LAST", "COUNT", "REASON"), rows));
+        }
+        return ExitCodes.OK;
     }
 }

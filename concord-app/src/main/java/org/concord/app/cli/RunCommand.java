@@ -26,6 +26,12 @@ public final class RunCommand implements Callable<Integer> {
     /** Runs an agent until the JVM is asked to stop; {@code started} is called once it runs. */
     static int runAgent(Config cfg, Runnable started) throws Exception {
         Agent agent = Agent.build(cfg);
+        try {
+            agent.startServer();
+        } catch (java.io.IOException | RuntimeException e) {
+            agent.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             LOG.info("stopping: finishing the batches in flight");

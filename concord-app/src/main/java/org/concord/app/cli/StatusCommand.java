@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.concord.app.config.Config;
 import org.concord.app.wiring.Agent;
 import org.concord.engine.EngineStatus;
 import org.concord.engine.SystemStatus;
 import org.concord.model.ItemType;
+import org.concord.server.AgentClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code concord status}: every system's state, queue and errors, from the store. */
+/** {@code concord status}: every system's state, queue and errors, from the running agent or else the store. */
 @Command(name = "status", description = "Show every system: up or down since when, pending items, lag, sync errors, conflicts.")
 public final class StatusCommand implements Callable<Integer> {
 
@@ -28,11 +31,25 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Agent agent = Agent.build(config.load())) {
-            EngineStatus status = agent.engine().status();
-            System.out.print(json ? json(status) : text(status));
-            return ExitCodes.OK;
+        Config cfg = config.load();
+        Optional<EngineStatus> live = RunningAgent.ask(cfg, AgentClient::status);
+        EngineStatus status;
+        if (live.isPresent()) {
+            status = live.get();
+        } else {
+            try (Agent agent = Agent.build(cfg)) {
+                status = agent.engine().status();
+            }
         }
+        if (json) {
+            System.out.print(json(status));
+        } else {
+            System.out.print(text(status));
+            System.out.println(live.isPresent()
+                    ? "agent: running at " + RunningAgent.where(cfg)
+                    : "agent: not reachable at " + RunningAgent.where(cfg) + " (read from the store; up/down as last recorded)");
+        }
+        return ExitCodes.OK;
     }
 
     static String text(EngineStatus s) {

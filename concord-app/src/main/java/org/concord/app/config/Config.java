@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concord.engine.ConflictSettings;
 import org.concord.engine.UserMap;
+import org.concord.server.ServerSettings;
 import org.concord.spi.SystemConfig;
 
 /**
@@ -18,6 +19,7 @@ import org.concord.spi.SystemConfig;
  * @param systems the systems in file order
  * @param notifications the watchdog's interval and its notification channels
  * @param guards the limits that stop mass deletes
+ * @param server the admin server: listen address, API token, console users, TLS
  */
 public record Config(
         Path file,
@@ -27,6 +29,7 @@ public record Config(
         ConflictSettings conflicts,
         UserMap users,
         NotifyConfig notifications,
+        ServerSettings server,
         org.concord.engine.Guards guards) {
 
     /**

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.concord.engine.ConflictPolicy;
 import org.concord.engine.ConflictSettings;
 import org.concord.engine.UserMap;
+import org.concord.server.ServerSettings;
 import org.concord.model.ItemType;
 import org.concord.spi.ConfigException;
 import org.concord.spi.SystemConfig;
@@ -33,7 +34,8 @@ import org.concord.spi.SystemConfig;
  * variable NAME, so secrets stay out of the file (and are never printed).
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify", "guards");
+    private static final Set<String> TOP_LEVEL = Set.of("store", "listen", "systems", "conflicts", "users", "watchdog", "notify",
+            "guards", "api", "console", "tls");
     private static final Set<String> ENGINE_SYSTEM_KEYS = Set.of("connector", "poll-interval", "conflicts");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -102,7 +104,8 @@ public final class ConfigLoader {
         ConflictSettings conflicts = conflicts(root.get("conflicts"), systemsMap);
         UserMap users = users(root.get("users"), systemsMap.keySet());
         NotifyConfig notify = NotifyConfig.read(resolve("watchdog", root.get("watchdog")), resolve("notify", root.get("notify")));
-        return new Config(file, store, listen, systems, conflicts, users, notify, guards(root.get("guards")));
+        ServerSettings server = ServerSection.parse(root, listen, base, this::resolve);
+        return new Config(file, store, listen, systems, conflicts, users, notify, server, guards(root.get("guards")));
     }
 
     private Config.SystemEntry system(String name, Object node, Path base) throws ConfigException {

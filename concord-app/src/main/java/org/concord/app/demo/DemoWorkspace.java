@@ -32,6 +32,11 @@ public final class DemoWorkspace {
         return dir.resolve("concord.yaml");
     }
 
+    /** Where the console login of the demo is written for the user (readable by the owner only). */
+    public Path login() {
+        return dir.resolve("console-login.txt");
+    }
+
     public Path system(String name) {
         return dir.resolve("systems").resolve(name);
     }
@@ -53,6 +58,22 @@ public final class DemoWorkspace {
                 Files.copy(in, target);
             }
         }
+        // The console and API need credentials even in the demo: make random ones and tell the user.
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] tokenBytes = new byte[24];
+        random.nextBytes(tokenBytes);
+        String token = java.util.HexFormat.of().formatHex(tokenBytes);
+        byte[] passwordBytes = new byte[12];
+        random.nextBytes(passwordBytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(passwordBytes);
+        String hash = org.concord.server.PasswordHash.hash(password.toCharArray());
+        Files.writeString(login(), "console user: admin\nconsole password: " + password + "\napi token: " + token + "\n",
+                StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(login(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without POSIX permissions (Windows): the file stays as created
+        }
         Files.writeString(config(), """
                 # Concord demo: three folders kept in sync. Edit any file under systems/ and watch
                 # the change appear in the other two folders.
@@ -70,7 +91,12 @@ public final class DemoWorkspace {
                     path: systems/archive
                 conflicts:
                   policy: duplicate              # a conflicting edit survives as a copy
-                """, StandardCharsets.UTF_8);
+                api:
+                  token: %s   # demo only: use ${CONCORD_API_TOKEN} in real configs
+                console:
+                  users:
+                    admin: "%s"
+                """.formatted(token, hash), StandardCharsets.UTF_8);
         return true;
     }
 

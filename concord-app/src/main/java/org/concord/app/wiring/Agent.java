@@ -1,5 +1,6 @@
 package org.concord.app.wiring;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.concord.app.notify.Notifiers;
 import org.concord.engine.Engine;
 import org.concord.engine.SystemSpec;
 import org.concord.engine.Tuning;
+import org.concord.server.AdminServer;
 import org.concord.spi.ConfigException;
 import org.concord.spi.Connector;
 import org.concord.store.Store;
@@ -24,6 +26,7 @@ public final class Agent implements AutoCloseable {
     private final Store store;
     private final Engine engine;
     private final Notifiers notifiers;
+    private AdminServer server;
 
     private Agent(Config config, Store store, Engine engine, Notifiers notifiers) {
         this.config = config;
@@ -76,8 +79,29 @@ public final class Agent implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * Starts the admin server (REST API, console, metrics) on the config's {@code listen} address;
+     * it stops with the agent.
+     *
+     * @throws IOException when the address cannot be listened on or the keystore cannot be used
+     */
+    public synchronized AdminServer startServer() throws IOException {
+        if (server == null) {
+            server = AdminServer.start(engine, store, config.server());
+        }
+        return server;
+    }
+
     @Override
     public void close() {
+        AdminServer running;
+        synchronized (this) {
+            running = server;
+            server = null;
+        }
+        if (running != null) {
+            running.close();
+        }
         try {
             engine.close();
         } finally {

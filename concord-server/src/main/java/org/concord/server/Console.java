@@ -1,0 +1,62 @@
+package org.concord.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The web console's files, served from the jar: one page (the app), the login page, a script and a
+ * style sheet each; no build step. The console talks to the server through the REST API only.
+ * Only what the login page needs is public.
+ */
+final class Console {
+    private static final String BASE = "/org/concord/server/console/";
+
+    private record Asset(String file, String type, Access access) {}
+
+    private static final Map<String, Asset> ASSETS = new LinkedHashMap<>();
+
+    static {
+        ASSETS.put("/", new Asset("index.html", "text/html; charset=utf-8", Access.PAGE));
+        ASSETS.put("/login", new Asset("login.html", "text/html; charset=utf-8", Access.PUBLIC));
+        ASSETS.put("/assets/app.js", new Asset("app.js", "text/javascript; charset=utf-8", Access.PAGE));
+        ASSETS.put("/assets/login.js", new Asset("login.js", "text/javascript; charset=utf-8", Access.PUBLIC));
+        ASSETS.put("/assets/app.css", new Asset("app.css", "text/css; charset=utf-8", Access.PUBLIC));
+        ASSETS.put("/assets/favicon.svg", new Asset("favicon.svg", "image/svg+xml", Access.PUBLIC));
+    }
+
+    private Console() {}
+
+    static void register(Router r) {
+        ASSETS.forEach((path, asset) -> {
+            byte[] body = load(asset.file());
+            r.add("GET", path, asset.access(), ex -> {
+                if (path.equals("/login") && ex.caller().session().isPresent()) {
+                    ex.redirect("/");
+                    return;
+                }
+                ex.setHeader("Cache-Control", "no-cache");
+                ex.bytes(200, asset.type(), body);
+            });
+        });
+        byte[] openApi = loadResource("/org/concord/server/openapi.json");
+        r.add("GET", "/api/openapi.json", Access.API, ex -> ex.bytes(200, "application/json; charset=utf-8", openApi));
+    }
+
+    private static byte[] load(String file) {
+        return loadResource(BASE + file);
+    }
+
+    static byte[] loadResource(String path) {
+        try (InputStream in = Console.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("console resource " + path + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("console resource " + path + " cannot be read", e);
+        }
+    }
+}
