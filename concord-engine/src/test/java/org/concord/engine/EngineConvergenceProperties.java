@@ -134,6 +134,7 @@ class EngineConvergenceProperties {
                 }
             }
             systems.forEach(s -> s.setDown(false));
+            store.clearFaults();
             for (int i = 0; i < 6; i++) {
                 SyncReport r = syncSurvivingCrashes(hub);
                 // An admin settles every held conflict by keeping the first version offered.

@@ -58,6 +58,11 @@ public final class MemoryStore implements Store {
         failNextCommit = true;
     }
 
+    /** Forgets an injected failure that has not fired yet. */
+    public synchronized void clearFaults() {
+        failNextCommit = false;
+    }
+
     @Override
     public synchronized <T> T transact(Work<T> work) {
         State working = committed.copy();
