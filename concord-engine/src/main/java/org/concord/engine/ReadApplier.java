@@ -150,6 +150,12 @@ final class ReadApplier {
                 forgetIfGone(tx, g);
                 out.deleted++;
             }
+            case ReadDecision.AdoptForDelete a -> {
+                Change.Upsert u = (Change.Upsert) change;
+                tx.saveLink(newLink(globalId.orElseThrow(), u, now));
+                out.touchedTargets.add(system);
+                out.echoes++;
+            }
             case ReadDecision.UpdateBeatsPendingDelete d -> {
                 Change.Upsert u = (Change.Upsert) change;
                 String g = globalId.orElseThrow();
@@ -232,8 +238,12 @@ final class ReadApplier {
                 continue;
             }
             if (op == PendingOp.DELETE && tx.linkOfItem(target.name, g).isEmpty()) {
-                // Nothing to delete there; an undelivered create is simply dropped.
-                tx.pending(target.name, g).ifPresent(p -> tx.removePending(target.name, g, p.seq()));
+                // Nothing known there. But a create queued for it may have landed with its reply
+                // lost: turn it into a delete that remembers what it carried, so the object is
+                // recognized and removed if it shows up (and simply dropped if it never does).
+                tx.pending(target.name, g)
+                        .filter(p -> p.op() == PendingOp.UPSERT)
+                        .ifPresent(p -> tx.putPending(target.name, g, PendingOp.DELETE, p.payload(), system, now));
                 continue;
             }
             tx.putPending(target.name, g, op, payload, system, now);
@@ -241,7 +251,7 @@ final class ReadApplier {
         }
     }
 
-    /** Forgets an item once no system holds it and no system still has to receive it. */
+    /** Forgets an item once no system holds it and nothing is pending for it anywhere. */
     private void forgetIfGone(StoreTx tx, String g) {
         forgetIfGone(ctx, tx, g);
     }
@@ -251,7 +261,7 @@ final class ReadApplier {
             return;
         }
         for (SystemRuntime s : ctx.systems()) {
-            if (tx.pending(s.name, g).filter(p -> p.op() == PendingOp.UPSERT).isPresent()) {
+            if (tx.pending(s.name, g).isPresent()) {
                 return;
             }
         }

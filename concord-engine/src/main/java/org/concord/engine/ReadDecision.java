@@ -35,6 +35,13 @@ sealed interface ReadDecision {
     /** Deleted here while a delete was pending for this system anyway. */
     record DeleteConfirmsPendingDelete(Pending pending) implements ReadDecision {}
 
+    /**
+     * Not linked here yet, and exactly what an earlier create for this system carried, while that
+     * create has since become a delete: our create landed (its reply was lost) after the item was
+     * deleted elsewhere. Link it, so the pending delete removes it.
+     */
+    record AdoptForDelete(Pending pending) implements ReadDecision {}
+
     /** Changed here while a delete was pending for this system: the update wins everywhere. */
     record UpdateBeatsPendingDelete(Pending pending) implements ReadDecision {}
 

@@ -44,7 +44,11 @@ final class ReadPlanner {
         if (ctx.pending().isPresent()) {
             Pending pending = ctx.pending().get();
             if (pending.op() == PendingOp.DELETE) {
-                return new ReadDecision.UpdateBeatsPendingDelete(pending);
+                boolean ourOwnCreate = ctx.link().isEmpty()
+                        && pending.payload().map(p -> p.contentHash().equals(hash)).orElse(false);
+                return ourOwnCreate
+                        ? new ReadDecision.AdoptForDelete(pending)
+                        : new ReadDecision.UpdateBeatsPendingDelete(pending);
             }
             if (pending.payload().orElseThrow().contentHash().equals(hash)) {
                 return new ReadDecision.OwnWriteLanded(pending);

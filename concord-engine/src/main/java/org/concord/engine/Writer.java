@@ -99,6 +99,7 @@ final class Writer {
                 }
                 if (p.write().isEmpty()) {
                     tx.removePending(target.name, p.entry().globalId(), p.entry().seq());
+                    ReadApplier.forgetIfGone(ctx, tx, p.entry().globalId());
                     continue;
                 }
                 boolean ok = record(tx, p, answered.get(i++), done);

@@ -87,6 +87,24 @@ class EngineConvergenceProperties {
         run(systemCount, actions, policy);
     }
 
+    /**
+     * Found by the property above: a create whose reply was lost lands in a system that was down,
+     * the item is deleted at its origin before that system is read again — the landed copy must
+     * be recognized and deleted, not adopted and kept forever.
+     */
+    @net.jqwik.api.Example
+    void aCreateThatLandedUnseenIsRemovedWhenItsItemWasDeletedMeanwhile() throws Exception {
+        List<Action> a = List.of(new ToggleDown(1), new Create(0), new Create(0), new Create(0), new Create(0),
+                new Sync(), new Create(0), new Create(0), new Create(0), new Create(0),
+                new Create(0), new Create(0), new Create(0), new ToggleDown(0),
+                new LoseReply(1), new Create(0), new Create(0), new Create(0), new Create(0),
+                new ToggleDown(1), new ToggleDown(1), new Create(0), new Create(0),
+                new Delete(0, 0), new Create(0), new Create(0), new Restart(), new Create(3),
+                new Update(1, 943), new Sync(), new ToggleDown(2), new Update(4, 9),
+                new Delete(0, 23), new ToggleDown(1), new LoseReply(4), new Sync());
+        run(4, a, ConflictPolicy.DUPLICATE);
+    }
+
     private void run(int systemCount, List<Action> actions, ConflictPolicy policy) throws Exception {
         boolean duplicate = policy instanceof ConflictPolicy.Duplicate;
         String[] names = new String[systemCount];
