@@ -263,7 +263,8 @@ abstract class JdbcConnectorContract {
             assertThat(rs.getInt(2)).isEqualTo(1);
             assertThat(rs.getInt(3)).isEqualTo(3);
         }
-        assertThat(await(1, Duration.ofMillis(500))).isEmpty();
+        // Our own writes come back only as deletes, so a hub that lost the delete's reply learns of it.
+        assertThat(await(2, Duration.ofMillis(500))).containsExactly(new Change.Delete(ALICE, w.nativeId()));
     }
 
     @Test

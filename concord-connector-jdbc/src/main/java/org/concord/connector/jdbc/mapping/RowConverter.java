@@ -233,6 +233,11 @@ public final class RowConverter {
         }
     }
 
+    /** The entry of the payload's id-keyed map that a column with this selector writes from, if any. */
+    public Optional<String> claimed(ObjectNode payload, String map, String selector) {
+        return Optional.ofNullable(assign(payload, new HashSet<>()).get(map + "\u0000" + selector));
+    }
+
     /** Decides which entry of each id-keyed map each selector writes from; see {@link FieldPath}. */
     private Map<String, String> assign(ObjectNode payload, Set<String> claimed) {
         Map<String, String> out = new HashMap<>();
