@@ -77,6 +77,9 @@ final class LogFeed implements Feed {
             };
         } catch (SQLException e) {
             slot.failed(e);
+            if (Thread.interrupted()) { // an interrupt closes a virtual thread's socket: the engine is stopping
+                throw new InterruptedException(settings.label() + ": read stopped");
+            }
             throw SqlFailures.classify(settings.label() + ": reading the change log failed", e);
         }
     }

@@ -101,6 +101,9 @@ final class PollFeed implements Feed {
             }
         } catch (SQLException e) {
             slot.failed(e);
+            if (Thread.interrupted()) { // an interrupt closes a virtual thread's socket: the engine is stopping
+                throw new InterruptedException(settings.label() + ": read stopped");
+            }
             throw SqlFailures.classify(settings.label() + ": polling the tables failed", e);
         }
     }
