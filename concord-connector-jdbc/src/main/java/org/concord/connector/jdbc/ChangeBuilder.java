@@ -26,18 +26,30 @@ import org.concord.spi.Scope;
  */
 final class ChangeBuilder {
 
-    /** One row that changed, with the user value the change log recorded before the change (or null). */
-    record Touched(String rowId, String loggedUser) {}
+    /**
+     * One row that changed, with the user value the change log recorded before the change (or
+     * null), and whether only the connector's own writes touched it: those come back only as
+     * deletes (so a hub that lost a delete's reply still learns of it), never as upserts.
+     */
+    record Touched(String rowId, String loggedUser, boolean own) {
+        Touched(String rowId, String loggedUser) {
+            this(rowId, loggedUser, false);
+        }
+    }
 
     private final UserDirectory users;
+    private final Optional<CarryTable> carry;
 
-    ChangeBuilder(UserDirectory users) {
+    ChangeBuilder(UserDirectory users, Optional<CarryTable> carry) {
         this.users = users;
+        this.carry = carry;
     }
 
     /**
-     * @param initial a first read: rows that are not live are skipped instead of becoming deletes
+     * @param initial a first or full read: rows that are not live are skipped instead of becoming
+     *     deletes, and every live row is reported, the connector's own writes too
      * @param skip versions of the connector's own recent writes, which must not come back as changes
+     *     of a read that follows the feed
      */
     List<Change> build(Connection c, TableInfo t, Collection<Touched> touched, Map<String, RowSource.Loaded> rows,
             boolean initial, RecentWrites skip) throws SQLException {
@@ -63,6 +75,9 @@ final class ChangeBuilder {
                 if (initial) {
                     continue;
                 }
+                if (l == null && carry.isPresent()) {
+                    carry.get().delete(c, m.name(), x.rowId()); // the row is gone for good: so is what it carried
+                }
                 String user = l == null ? before : current(m, l.row(), names).orElse(before);
                 if (user == null && m.user().fixed().isPresent()) {
                     user = m.user().fixed().get();
@@ -70,6 +85,9 @@ final class ChangeBuilder {
                 if (user != null) {
                     out.add(new Change.Delete(new Scope(user, m.type()), nativeId));
                 }
+                continue;
+            }
+            if (x.own()) {
                 continue;
             }
             Optional<String> raw = userValue(m, l.row());
@@ -85,12 +103,12 @@ final class ChangeBuilder {
                 continue; // a row nobody is assigned to is not synced
             }
             Scope scope = new Scope(user, m.type());
-            String version = t.converter().version(l.row());
-            if (skip.isOwn(nativeId, version)) {
+            String version = RowReading.version(t, l);
+            if (!initial && skip.isOwn(nativeId, version)) {
                 continue;
             }
             try {
-                ObjectNode json = t.converter().read(l.row());
+                ObjectNode json = RowReading.payload(t, l);
                 out.add(new Change.Upsert(scope, nativeId, version, Payload.of(m.type(), json)));
             } catch (ColumnException e) {
                 out.add(new Change.Unreadable(scope, nativeId, where(m, x.rowId()) + ", column " + e.column() + ": " + e.reason()));
@@ -131,7 +149,8 @@ final class ChangeBuilder {
     static Collection<Touched> distinct(List<Touched> touched) {
         Map<String, Touched> out = new LinkedHashMap<>();
         for (Touched t : touched) {
-            out.merge(t.rowId(), t, (a, b) -> a.loggedUser() != null ? a : b);
+            out.merge(t.rowId(), t, (a, b) -> new Touched(a.rowId(), a.loggedUser() != null ? a.loggedUser() : b.loggedUser(),
+                    a.own() && b.own()));
         }
         return out.values();
     }

@@ -41,6 +41,19 @@ enum Dialect {
         }
 
         @Override
+        List<String> carryDdl(String carry) {
+            return List.of("CREATE TABLE IF NOT EXISTS " + carry + " ("
+                    + " mapping_name VARCHAR(64) NOT NULL,"
+                    + " row_id VARCHAR(191) NOT NULL,"
+                    + " global_id VARCHAR(191) NULL,"
+                    + " written LONGTEXT NULL,"
+                    + " base LONGTEXT NULL,"
+                    + " PRIMARY KEY (mapping_name, row_id),"
+                    + " KEY " + carry + "_gid (mapping_name, global_id)"
+                    + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        }
+
+        @Override
         List<String> triggerDdl(TriggerPlan plan, String log) {
             List<String> out = new ArrayList<>();
             for (String event : List.of("INSERT", "UPDATE", "DELETE")) {
@@ -140,6 +153,18 @@ enum Dialect {
                             + " reader VARCHAR(255) NOT NULL PRIMARY KEY,"
                             + " position BIGINT NOT NULL,"
                             + " read_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
+        }
+
+        @Override
+        List<String> carryDdl(String carry) {
+            return List.of("CREATE TABLE IF NOT EXISTS " + carry + " ("
+                            + " mapping_name VARCHAR(64) NOT NULL,"
+                            + " row_id VARCHAR(191) NOT NULL,"
+                            + " global_id VARCHAR(191) NULL,"
+                            + " written TEXT NULL,"
+                            + " base TEXT NULL,"
+                            + " PRIMARY KEY (mapping_name, row_id))",
+                    "CREATE INDEX IF NOT EXISTS " + carry + "_gid ON " + carry + " (mapping_name, global_id)");
         }
 
         @Override
@@ -251,6 +276,9 @@ enum Dialect {
     abstract void tls(Properties props, boolean on);
 
     abstract List<String> changeLogDdl(String log, String readers);
+
+    /** The carry table: what rows written by Concord could not hold (see {@link CarryTable}). */
+    abstract List<String> carryDdl(String carry);
 
     abstract List<String> triggerDdl(TriggerPlan plan, String log);
 

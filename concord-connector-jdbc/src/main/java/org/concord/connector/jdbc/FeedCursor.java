@@ -44,8 +44,12 @@ sealed interface FeedCursor {
     /** Reading every live row of table {@code table} after id {@code after}, then the log from {@code resume}. */
     record Snapshot(Log resume, int table, String after) implements FeedCursor {}
 
-    /** Per mapping: the (modified, id) read up to, and whether its first pass over the table is still running. */
-    record Poll(Map<String, Position> positions) implements FeedCursor {
+    /**
+     * Per mapping: the (modified, id) read up to, and whether its first pass over the table is
+     * still running; {@code pass}: a first or full read is under way (a table without a position
+     * yet is read from its start, live rows only).
+     */
+    record Poll(Map<String, Position> positions, boolean pass) implements FeedCursor {
         public Poll {
             positions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(positions));
         }
@@ -67,7 +71,7 @@ sealed interface FeedCursor {
                 Map<String, Position> positions = new LinkedHashMap<>();
                 n.get("poll").properties().forEach(e -> positions.put(e.getKey(), new Position(
                         e.getValue().get("modified").asText(), e.getValue().get("id").asText(), e.getValue().path("initial").asBoolean(false))));
-                return new Poll(positions);
+                return new Poll(positions, n.path("pass").asBoolean(false));
             }
         } catch (IOException | RuntimeException e) {
             // reported below
@@ -105,6 +109,9 @@ sealed interface FeedCursor {
                         pos.put("initial", true);
                     }
                 });
+                if (p.pass()) {
+                    root.put("pass", true);
+                }
             }
         }
         return new Cursor(root.toString());

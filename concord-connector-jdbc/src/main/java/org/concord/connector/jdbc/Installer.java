@@ -62,6 +62,8 @@ final class Installer {
             }
             b.append(String.join(" and ", what)).append('\n');
         }
+        settings.carry().ifPresent(carry -> b.append("  create table ").append(carry)
+                .append(" (per row Concord wrote: the item's global id, and what the row's columns cannot hold), if missing\n"));
         if (settings.dialect() == Dialect.POSTGRESQL) {
             b.append("  the triggers also NOTIFY channel ").append(settings.changeLog()).append(" so readers wake at once\n");
         }
@@ -82,13 +84,23 @@ final class Installer {
                     s.execute(sql);
                 }
             }
+            if (settings.carry().isPresent()) {
+                for (String sql : settings.dialect().carryDdl(settings.carry().get())) {
+                    s.execute(sql);
+                }
+            }
         }
     }
 
-    /** What is missing for trigger capture, in words; empty when all is installed. */
+    /** What is missing for the configured capture and carry, in words; empty when all is installed. */
     List<String> missing(Connection c) throws SQLException {
         List<String> missing = new ArrayList<>();
-        for (String table : List.of(settings.changeLog(), settings.readersTable())) {
+        List<String> tables = new ArrayList<>();
+        if (settings.capture() == CaptureMode.TRIGGERS) {
+            tables.addAll(List.of(settings.changeLog(), settings.readersTable()));
+        }
+        settings.carry().ifPresent(tables::add);
+        for (String table : tables) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0")) {
                 rs.next();
             } catch (SQLException e) {
@@ -100,6 +112,9 @@ final class Installer {
                 }
                 missing.add("table " + table);
             }
+        }
+        if (settings.capture() != CaptureMode.TRIGGERS) {
+            return missing;
         }
         Set<String> installed = new HashSet<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(settings.dialect().installedTriggersSql())) {

@@ -69,20 +69,21 @@ final class JdbcConnector implements Connector, Installable {
                 throw new PermanentConnectorException(settings.label() + ": users table does not match the database: "
                         + SqlFailures.describe(e), e);
             }
-            if (settings.capture() == CaptureMode.TRIGGERS) {
-                List<String> missing = installer.missing(c);
-                if (!missing.isEmpty()) {
-                    throw new PermanentConnectorException(settings.label() + ": change capture is not installed ("
-                            + String.join(", ", missing) + "); run 'concord check --install', or set capture: polling");
-                }
+            List<String> missing = installer.missing(c);
+            if (!missing.isEmpty()) {
+                throw new PermanentConnectorException(settings.label() + ": not installed in the database ("
+                        + String.join(", ", missing) + "); run 'concord check --install'"
+                        + (settings.capture() == CaptureMode.TRIGGERS ? ", or set capture: polling" : "")
+                        + (settings.carry().isPresent() ? " (carry: false does without the carry table)" : ""));
             }
         } catch (SQLException e) {
             throw new RetryableConnectorException(settings.label() + ": cannot open: " + SqlFailures.describe(e), e);
         }
-        RowSource rows = new RowSource(settings.mapping().dbZone());
-        ChangeBuilder builder = new ChangeBuilder(users);
+        java.util.Optional<CarryTable> carry = settings.carry().map(CarryTable::new);
+        RowSource rows = new RowSource(settings.mapping().dbZone(), carry);
+        ChangeBuilder builder = new ChangeBuilder(users, carry);
         List<TableInfo> ordered = new ArrayList<>(tables.values());
-        this.writer = new RowWriter(settings, tables, rows, users, recent);
+        this.writer = new RowWriter(settings, tables, rows, users, recent, carry);
         this.feed = settings.capture() == CaptureMode.TRIGGERS
                 ? new LogFeed(settings, ordered, rows, builder, recent)
                 : new PollFeed(settings, ordered, rows, builder, recent);

@@ -17,6 +17,8 @@ import org.concord.spi.SystemConfig;
  *     same second is not skipped
  * @param gapTimeout how long a hole in the change log's ids is awaited (a transaction still open)
  * @param readerExpiry after how long without a read a reader no longer holds back pruning
+ * @param carry the carry table (global ids of created rows, and what rows cannot hold), or empty
+ *     when switched off
  */
 record JdbcSettings(
         String system,
@@ -33,10 +35,11 @@ record JdbcSettings(
         Duration gapTimeout,
         Duration readerExpiry,
         Duration connectTimeout,
+        Optional<String> carry,
         Mapping mapping) {
 
     static final Set<String> KEYS = Set.of("url", "username", "password", "tls", "capture", "change-log",
-            "poll-interval", "poll-lag", "gap-timeout", "reader-expiry", "connect-timeout");
+            "poll-interval", "poll-lag", "gap-timeout", "reader-expiry", "connect-timeout", "carry", "carry-table");
 
     static JdbcSettings parse(SystemConfig c) throws ConfigException {
         java.util.Set<String> known = new java.util.HashSet<>(KEYS);
@@ -58,6 +61,11 @@ record JdbcSettings(
         if (!changeLog.matches("[A-Za-z_][A-Za-z0-9_]{0,50}")) {
             throw new ConfigException(c.key("change-log"), "'" + changeLog + "' is not a plain SQL name of at most 51 characters");
         }
+        String carryTable = c.string("carry-table", "concord_carry");
+        if (!carryTable.matches("[A-Za-z_][A-Za-z0-9_]{0,50}")) {
+            throw new ConfigException(c.key("carry-table"), "'" + carryTable + "' is not a plain SQL name of at most 51 characters");
+        }
+        Optional<String> carry = c.bool("carry", true) ? Optional.of(carryTable.toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
         Mapping mapping = MappingParser.parse(c);
         if (capture == CaptureMode.POLLING) {
             for (var t : mapping.tables()) {
@@ -72,7 +80,7 @@ record JdbcSettings(
                 capture, changeLog.toLowerCase(java.util.Locale.ROOT), "concord:" + c.name(), pollInterval,
                 positive(c, "poll-lag", Duration.ofSeconds(2)), positive(c, "gap-timeout", Duration.ofMinutes(10)),
                 positive(c, "reader-expiry", Duration.ofDays(30)), positive(c, "connect-timeout", Duration.ofSeconds(10)),
-                mapping);
+                carry, mapping);
     }
 
     private static Duration positive(SystemConfig c, String key, Duration fallback) throws ConfigException {

@@ -59,14 +59,15 @@ final class LogFeed implements Feed {
     public ChangeBatch read(FeedRequest request) throws ConnectorException, InterruptedException {
         Connection c = slot.get();
         try {
+            FeedCursor since = request.since().isStart() ? null : FeedCursor.parse(request.since(), settings.label());
             FeedCursor cursor;
-            if (request.since().isStart() || request.full()) {
-                FeedCursor.Log resume = !request.since().isStart()
-                        && FeedCursor.parse(request.since(), settings.label()) instanceof FeedCursor.Log l ? l : start(c);
+            if (since == null || (request.full() && !(since instanceof FeedCursor.Snapshot))) {
+                // a first read, or a full re-read starting: a snapshot, then the log from here
+                FeedCursor.Log resume = since instanceof FeedCursor.Log l ? l : start(c);
                 cursor = new FeedCursor.Snapshot(resume, 0, null);
                 record(c, resume.safe(), true);
             } else {
-                cursor = FeedCursor.parse(request.since(), settings.label());
+                cursor = since;
             }
             return switch (cursor) {
                 case FeedCursor.Snapshot s -> snapshot(c, s, request.limit());
@@ -76,6 +77,9 @@ final class LogFeed implements Feed {
             };
         } catch (SQLException e) {
             slot.failed(e);
+            if (Thread.interrupted()) { // an interrupt closes a virtual thread's socket: the engine is stopping
+                throw new InterruptedException(settings.label() + ": read stopped");
+            }
             throw SqlFailures.classify(settings.label() + ": reading the change log failed", e);
         }
     }
@@ -107,7 +111,7 @@ final class LogFeed implements Feed {
 
     private ChangeBatch snapshot(Connection c, FeedCursor.Snapshot s, int limit) throws SQLException {
         if (s.table() >= tables.size()) {
-            return new ChangeBatch(List.of(), FeedCursor.format(s.resume()), true);
+            return new ChangeBatch(List.of(), FeedCursor.format(s.resume()), false);
         }
         TableInfo t = tables.get(s.table());
         List<RowSource.Loaded> page = rows.snapshot(c, t, s.after(), limit);
@@ -126,7 +130,8 @@ final class LogFeed implements Feed {
         } else {
             next = s.resume();
         }
-        return new ChangeBatch(changes, FeedCursor.format(next), true);
+        // The snapshot's end ends a full read; what changed meanwhile follows from the log.
+        return new ChangeBatch(changes, FeedCursor.format(next), next instanceof FeedCursor.Snapshot);
     }
 
     private record Entry(long modid, String table, String rowId, String user, String origin) {}
@@ -241,11 +246,8 @@ final class LogFeed implements Feed {
     private List<Change> changes(Connection c, List<Entry> entries) throws SQLException {
         Map<String, List<ChangeBuilder.Touched>> byTable = new LinkedHashMap<>();
         for (Entry e : entries) {
-            if (settings.origin().equals(e.origin())) {
-                continue;
-            }
             byTable.computeIfAbsent(e.table().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(new ChangeBuilder.Touched(e.rowId(), e.user()));
+                    .add(new ChangeBuilder.Touched(e.rowId(), e.user(), settings.origin().equals(e.origin())));
         }
         List<Change> out = new ArrayList<>();
         for (Map.Entry<String, List<ChangeBuilder.Touched>> e : byTable.entrySet()) {

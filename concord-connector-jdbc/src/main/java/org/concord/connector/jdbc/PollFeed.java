@@ -45,13 +45,17 @@ final class PollFeed implements Feed {
         Connection c = slot.get();
         try {
             Map<String, FeedCursor.Position> positions = new LinkedHashMap<>();
-            boolean first = request.since().isStart();
-            if (!first && !request.full()) {
-                if (!(FeedCursor.parse(request.since(), settings.label()) instanceof FeedCursor.Poll p)) {
-                    throw new PermanentConnectorException(settings.label()
-                            + ": the stored cursor is a change-log position but capture is polling; resync the system");
-                }
+            FeedCursor since = request.since().isStart() ? null : FeedCursor.parse(request.since(), settings.label());
+            if (since != null && !(since instanceof FeedCursor.Poll) && !request.full()) {
+                throw new PermanentConnectorException(settings.label()
+                        + ": the stored cursor is a change-log position but capture is polling; resync the system");
+            }
+            // A first read or a new full read passes over every table from its start; a pass in
+            // progress (its cursor says so) continues where it stopped.
+            boolean pass = true;
+            if (since instanceof FeedCursor.Poll p && (p.pass() || !request.full())) {
                 positions.putAll(p.positions());
+                pass = p.pass();
             }
             long deadline = System.nanoTime() + request.maxWait().toNanos();
             while (true) {
@@ -66,7 +70,7 @@ final class PollFeed implements Feed {
                         break;
                     }
                     FeedCursor.Position pos = positions.get(t.mapping().name());
-                    boolean initial = pos == null ? first : pos.initial();
+                    boolean initial = pos == null ? pass : pos.initial();
                     LocalDateTime after = pos == null ? null : SqlValues.parseDateTime(pos.modified(), settings.mapping().dbZone());
                     List<RowSource.Loaded> page = rows.poll(c, t, after, pos == null ? null : pos.id(), upTo, initial, room);
                     if (page.size() == room) {
@@ -88,16 +92,18 @@ final class PollFeed implements Feed {
                     }
                     changes.addAll(builder.build(c, t, touched, byId, initial, recent));
                 }
-                FeedCursor.Poll next = new FeedCursor.Poll(positions);
+                FeedCursor.Poll next = new FeedCursor.Poll(positions, pass && more);
                 long remaining = deadline - System.nanoTime();
                 if (!changes.isEmpty() || more || remaining <= 0) {
                     return new ChangeBatch(changes, FeedCursor.format(next), more);
                 }
-                first = false;
                 Thread.sleep(Math.max(1, Math.min(remaining / 1_000_000, settings.pollInterval().toMillis())));
             }
         } catch (SQLException e) {
             slot.failed(e);
+            if (Thread.interrupted()) { // an interrupt closes a virtual thread's socket: the engine is stopping
+                throw new InterruptedException(settings.label() + ": read stopped");
+            }
             throw SqlFailures.classify(settings.label() + ": polling the tables failed", e);
         }
     }

@@ -25,13 +25,15 @@ final class RowSource {
     private static final String IN_FILTER = "concord_in_filter";
     private static final int CHUNK = 500;
 
-    /** A row as read, and whether it passes the mapping's filter. */
-    record Loaded(Row row, boolean inFilter) {}
+    /** A row as read, whether it passes the mapping's filter, and what the carry table keeps for it. */
+    record Loaded(Row row, boolean inFilter, java.util.Optional<CarryTable.Carried> carried) {}
 
     private final ZoneId dbZone;
+    private final java.util.Optional<CarryTable> carry;
 
-    RowSource(ZoneId dbZone) {
+    RowSource(ZoneId dbZone, java.util.Optional<CarryTable> carry) {
         this.dbZone = dbZone;
+        this.carry = carry;
     }
 
     /** The rows with these ids that exist, whatever their state. */
@@ -146,7 +148,7 @@ final class RowSource {
                     }
                 }
                 String id = String.valueOf(values.get(m.idColumn().toLowerCase(Locale.ROOT)));
-                out.add(new Loaded(new Row(id, values, new HashMap<>()), inFilter));
+                out.add(new Loaded(new Row(id, values, new HashMap<>()), inFilter, java.util.Optional.empty()));
             }
         }
         if (!m.related().isEmpty() && !out.isEmpty()) {
@@ -156,7 +158,15 @@ final class RowSource {
                 loadRelated(c, t, r, byId);
             }
         }
-        return out;
+        if (carry.isEmpty() || out.isEmpty()) {
+            return out;
+        }
+        Map<String, CarryTable.Carried> carried = carry.get().load(c, m.name(), out.stream().map(l -> l.row().id()).toList());
+        List<Loaded> withCarry = new ArrayList<>(out.size());
+        for (Loaded l : out) {
+            withCarry.add(new Loaded(l.row(), l.inFilter(), java.util.Optional.ofNullable(carried.get(l.row().id()))));
+        }
+        return withCarry;
     }
 
     private void loadRelated(Connection c, TableInfo t, RelatedMapping r, Map<String, Row> parents) throws SQLException {

@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.concord.connector.jdbc.mapping.ColumnException;
 import org.concord.connector.jdbc.mapping.IdGeneration;
 import org.concord.connector.jdbc.mapping.Mapping;
 import org.concord.connector.jdbc.mapping.RelatedMapping;
 import org.concord.connector.jdbc.mapping.RowValues;
 import org.concord.connector.jdbc.mapping.TableMapping;
+import org.concord.model.Payload;
 import org.concord.spi.ConnectorException;
 import org.concord.spi.Write;
 import org.concord.spi.WriteResult;
@@ -47,9 +49,12 @@ final class RowWriter implements AutoCloseable {
     private final UserDirectory users;
     private final RecentWrites recent;
     private final ConnectionSlot slot;
+    private final Optional<CarryTable> carry;
 
-    RowWriter(JdbcSettings settings, Map<String, TableInfo> tables, RowSource rows, UserDirectory users, RecentWrites recent) {
+    RowWriter(JdbcSettings settings, Map<String, TableInfo> tables, RowSource rows, UserDirectory users, RecentWrites recent,
+            Optional<CarryTable> carry) {
         this.settings = settings;
+        this.carry = carry;
         this.tables = tables;
         this.rows = rows;
         this.users = users;
@@ -102,7 +107,7 @@ final class RowWriter implements AutoCloseable {
             case Write.Create create -> create(c, create);
             case Write.Update update -> {
                 Target target = target(update.nativeId(), update);
-                yield update(c, target, update, update.expectedVersion(), update.payload().json());
+                yield update(c, target, update, update.expectedVersion(), update.payload());
             }
             case Write.Delete delete -> delete(c, target(delete.nativeId(), delete), delete);
         };
@@ -114,7 +119,9 @@ final class RowWriter implements AutoCloseable {
         int slash = nativeId.indexOf('/');
         TableInfo t = slash < 0 ? null : tables.get(nativeId.substring(0, slash));
         if (t == null) {
-            throw new Refused(new WriteResult.Rejected(settings.label() + ": " + what(w) + " refused: no mapped table for native id " + nativeId));
+            // Not an id this mapping makes (the table left the mapping, or it never was ours): nothing there.
+            String why = settings.label() + ": " + what(w) + ": no mapped table holds native id " + nativeId;
+            throw new Refused(w instanceof Write.Delete ? new WriteResult.Deleted() : new WriteResult.Gone(why));
         }
         if (t.mapping().type() != w.scope().type()) {
             throw new Refused(new WriteResult.Rejected(settings.label() + ": " + what(w) + " refused: table " + t.mapping().table()
@@ -135,7 +142,16 @@ final class RowWriter implements AutoCloseable {
         if (m.externalRefColumn().isPresent()) {
             Optional<String> existing = byExternalRef(c, t, w.globalId());
             if (existing.isPresent()) {
-                return update(c, new Target(t, existing.get()), w, Optional.empty(), w.payload().json());
+                return update(c, new Target(t, existing.get()), w, Optional.empty(), w.payload());
+            }
+        } else if (carry.isPresent()) {
+            Optional<String> earlier = carry.get().rowOf(c, m.name(), w.globalId());
+            if (earlier.isPresent() && RowSource.bindable(earlier.get(), t.idType())) {
+                RowSource.Loaded row = lock(c, new Target(t, earlier.get()));
+                if (row != null && live(t, row)) {
+                    return update(c, new Target(t, earlier.get()), w, Optional.empty(), w.payload());
+                }
+                carry.get().delete(c, m.name(), earlier.get());
             }
         }
         RowValues values = convert(t, w, w.payload().json(), null);
@@ -169,7 +185,7 @@ final class RowWriter implements AutoCloseable {
             }
         }
         writeRelated(c, t, newId, values);
-        return written(c, t, newId);
+        return written(c, t, newId, w, w.payload());
     }
 
     private Optional<String> byExternalRef(Connection c, TableInfo t, String globalId) throws SQLException {
@@ -186,7 +202,7 @@ final class RowWriter implements AutoCloseable {
         }
     }
 
-    private WriteResult update(Connection c, Target target, Write w, Optional<String> expected, com.fasterxml.jackson.databind.node.ObjectNode json)
+    private WriteResult update(Connection c, Target target, Write w, Optional<String> expected, Payload payload)
             throws SQLException, Refused {
         TableInfo t = target.table();
         TableMapping m = t.mapping();
@@ -194,12 +210,12 @@ final class RowWriter implements AutoCloseable {
         if (current == null || !live(t, current)) {
             return new WriteResult.Gone(settings.label() + ": " + what(w) + ": row " + target.rowId() + " of " + m.table() + " is gone");
         }
-        String version = t.converter().version(current.row());
+        String version = RowReading.version(t, current);
         if (expected.isPresent() && !expected.get().equals(version)) {
             return new WriteResult.PreconditionFailed(settings.label() + ": " + what(w) + " refused: row " + target.rowId() + " of "
                     + m.table() + " changed since version " + expected.get() + " (now " + version + ")");
         }
-        RowValues values = convert(t, w, json, current.row());
+        RowValues values = convert(t, w, payload.json(), current.row());
         Map<String, Object> cols = new LinkedHashMap<>(values.columns());
         userValue(c, t, w).ifPresent(v -> cols.put(m.user().column().get(), v));
         m.modifiedColumn().ifPresent(col -> cols.put(col, now()));
@@ -216,7 +232,7 @@ final class RowWriter implements AutoCloseable {
             }
         }
         writeRelated(c, t, target.rowId(), values);
-        return written(c, t, target.rowId());
+        return written(c, t, target.rowId(), w, payload);
     }
 
     private WriteResult delete(Connection c, Target target, Write.Delete w) throws SQLException {
@@ -226,7 +242,7 @@ final class RowWriter implements AutoCloseable {
         if (current == null || !live(t, current)) {
             return new WriteResult.Deleted();
         }
-        String version = t.converter().version(current.row());
+        String version = RowReading.version(t, current);
         if (w.expectedVersion().isPresent() && !w.expectedVersion().get().equals(version)) {
             return new WriteResult.PreconditionFailed(settings.label() + ": " + what(w) + " refused: row " + target.rowId() + " of "
                     + m.table() + " changed since version " + w.expectedVersion().get() + " (now " + version + ")");
@@ -257,6 +273,9 @@ final class RowWriter implements AutoCloseable {
             SqlValues.bind(ps, 1, target.rowId(), t.idType(), zone);
             ps.executeUpdate();
         }
+        if (carry.isPresent()) {
+            carry.get().delete(c, m.name(), target.rowId());
+        }
         return new WriteResult.Deleted();
     }
 
@@ -278,12 +297,39 @@ final class RowWriter implements AutoCloseable {
         return l.inFilter() && t.mapping().softDelete().map(d -> !d.isDeleted(l.row().get(d.column()))).orElse(true);
     }
 
-    private WriteResult written(Connection c, TableInfo t, String rowId) throws SQLException {
+    /**
+     * What the write left: the row read back inside the transaction, the carry kept for it (the
+     * item's global id, and the written object when the row cannot hold all of it), and the object
+     * the feed will report for it, so the hub recognizes it as its own write when it comes back.
+     */
+    private WriteResult written(Connection c, TableInfo t, String rowId, Write w, Payload payload) throws SQLException, Refused {
         RowSource.Loaded after = rows.byIds(c, t, List.of(rowId)).get(rowId);
         if (after == null) {
             throw new SQLException("row " + rowId + " of " + t.mapping().table() + " vanished inside its own transaction", "HY000");
         }
-        return new WriteResult.Written(t.mapping().nativeId(rowId), t.converter().version(after.row()));
+        ObjectNode readBack;
+        try {
+            readBack = t.converter().read(after.row());
+        } catch (ColumnException e) {
+            throw new Refused(new WriteResult.Rejected(settings.label() + ": " + what(w) + " refused: the row written does not read back: table "
+                    + t.mapping().table() + ", id " + rowId + ", column " + e.column() + ": " + e.reason()));
+        }
+        Optional<CarryTable.Carried> kept = Optional.empty();
+        if (carry.isPresent()) {
+            boolean lossy = !Payload.of(t.mapping().type(), readBack).contentHash().equals(payload.contentHash());
+            kept = Optional.of(new CarryTable.Carried(w.globalId(), lossy ? RowReading.text(payload.json()) : null,
+                    lossy ? RowReading.text(readBack) : null));
+            carry.get().save(c, t.mapping().name(), rowId, kept.get());
+        }
+        RowSource.Loaded mine = new RowSource.Loaded(after.row(), after.inFilter(), kept);
+        ObjectNode stored;
+        try {
+            stored = RowReading.payload(t, mine);
+        } catch (ColumnException e) {
+            throw new IllegalStateException("a carried object written just now does not read back", e);
+        }
+        return new WriteResult.Written(t.mapping().nativeId(rowId), RowReading.version(t, mine),
+                Optional.of(Payload.of(t.mapping().type(), stored)));
     }
 
     private RowValues convert(TableInfo t, Write w, com.fasterxml.jackson.databind.node.ObjectNode json,

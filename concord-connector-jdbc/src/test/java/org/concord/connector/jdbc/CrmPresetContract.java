@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.concord.codec.ICalCodec;
+import org.concord.codec.VCardCodec;
+import org.concord.codec.VCardVersion;
+import org.concord.model.Contact;
 import org.concord.model.ItemType;
+import org.concord.model.Payload;
 import org.concord.spi.Change;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.Cursor;
@@ -108,6 +113,20 @@ abstract class CrmPresetContract {
         assertThat(proposal.at("/progress").asText()).isEqualTo("in-process");
         assertThat(proposal.at("/priority").asInt()).isEqualTo(1);
         assertThat(proposal.at("/due").asText()).isEqualTo("2025-04-04T18:00:00");
+    }
+
+    @Test
+    @Order(1)
+    void everyDemoObjectReadsBackUnchangedThroughVCardAndICalendar() throws Exception {
+        // A folder or DAV server stores what the CRM gives as vCard/iCalendar; if that read back
+        // differently, the system's reader could take Concord's own write for a user's edit.
+        for (Change c : all(new Cursor[] {Cursor.START})) {
+            Payload p = ((Change.Upsert) c).payload();
+            Payload back = p instanceof Contact card
+                    ? VCardCodec.decode(VCardCodec.encode(card, VCardVersion.V3_0))
+                    : ICalCodec.decode(ICalCodec.encode(p));
+            assertThat(back.fieldHashes()).as("%s read back from its file", c.nativeId()).isEqualTo(p.fieldHashes());
+        }
     }
 
     @Test

@@ -181,8 +181,14 @@ public sealed interface FieldPath {
 
     String END = "\u0000end";
 
-    /** JSContact name component kinds, in the order a name is written. */
-    List<String> NAME_KINDS = List.of("title", "given", "given2", "surname", "surname2", "generation", "credential");
+    /**
+     * JSContact name component kinds, in the order Concord's vCard codec reads a structured name
+     * (N): a name read from a row is then exactly what its vCard reads back as.
+     */
+    List<String> NAME_KINDS = List.of("surname", "surname2", "given", "given2", "title", "generation", "credential");
+
+    /** The same kinds in the order a name is shown. */
+    List<String> NAME_DISPLAY = List.of("title", "given", "given2", "surname", "surname2", "generation", "credential");
 
     /** JSContact address component kinds, in the order an address is written. */
     List<String> ADDRESS_KINDS = List.of("room", "apartment", "floor", "building", "number", "name", "block",

@@ -111,8 +111,11 @@ public final class RowConverter {
     private static void completeName(ObjectNode json) {
         JsonNode name = json.get("name");
         if (name instanceof ObjectNode n && !n.has("full") && n.path("components").isArray()) {
+            List<JsonNode> shown = new ArrayList<>();
+            n.get("components").forEach(shown::add);
+            shown.sort(java.util.Comparator.comparingInt(c -> FieldPath.NAME_DISPLAY.indexOf(c.path("kind").asText())));
             List<String> parts = new ArrayList<>();
-            for (JsonNode c : n.get("components")) {
+            for (JsonNode c : shown) {
                 if (!c.path("kind").asText().equals("credential")) {
                     parts.add(c.path("value").asText());
                 }
@@ -231,6 +234,11 @@ public final class RowConverter {
         } catch (ConversionException e) {
             throw new ColumnException(c.column(), c.field().text() + " " + e.getMessage());
         }
+    }
+
+    /** The entry of the payload's id-keyed map that a column with this selector writes from, if any. */
+    public Optional<String> claimed(ObjectNode payload, String map, String selector) {
+        return Optional.ofNullable(assign(payload, new HashSet<>()).get(map + "\u0000" + selector));
     }
 
     /** Decides which entry of each id-keyed map each selector writes from; see {@link FieldPath}. */

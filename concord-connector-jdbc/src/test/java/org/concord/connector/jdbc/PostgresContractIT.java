@@ -1,0 +1,8 @@
+package org.concord.connector.jdbc;
+
+class PostgresContractIT extends CrmContract {
+    @Override
+    TestDatabase.Server server() {
+        return TestDatabase.Server.POSTGRESQL;
+    }
+}
