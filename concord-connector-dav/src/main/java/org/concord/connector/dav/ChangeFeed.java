@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * a delete from a member merely not seen. So does a full re-read, which reports every member.
  *
  * <p>Only the reader thread calls this class. A plan larger than the request's limit is kept in
- * memory and paged through; the cursor of each page still holds the collection's old position,
- * so after a restart the plan is simply made again (reads are at least once).
+ * memory and paged through: the next page continues in that collection, with the same plan,
+ * whatever the collections before it would say meanwhile. The cursor of each page still holds the
+ * collection's old position, so after a restart the plan is simply made again (reads are at
+ * least once).
  */
 final class ChangeFeed {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
@@ -91,7 +93,17 @@ final class ChangeFeed {
             Set<String> fullDone = request.full() ? new LinkedHashSet<>(cursor.fullDone()) : new HashSet<>();
             List<Change> changes = new ArrayList<>();
             Optional<FeedCursor.Resume> resume = Optional.empty();
+            // A page continues in the collection where the last one stopped; the collections
+            // before it finished this pass and are asked again on the next one.
+            Optional<String> continueAt = cursor.resume().map(FeedCursor.Resume::path)
+                    .filter(path -> collections.stream().anyMatch(c -> c.path().equals(path)));
             for (Collection c : collections) {
+                if (continueAt.isPresent()) {
+                    if (!continueAt.get().equals(c.path())) {
+                        continue;
+                    }
+                    continueAt = Optional.empty();
+                }
                 if (changes.size() >= request.limit()) {
                     resume = Optional.of(new FeedCursor.Resume(c.path(), "", 0));
                     break;
@@ -111,13 +123,15 @@ final class ChangeFeed {
                     resume = Optional.of(new FeedCursor.Resume(c.path(), plan.id, plan.next));
                     break;
                 }
-                active = null;
+                if (plan == active) {
+                    active = null;
+                }
                 states.put(c.path(), plan.to);
                 if (request.full()) {
                     fullDone.add(c.path());
                 }
             }
-            FeedCursor next = new FeedCursor(states, resume.filter(r -> !r.planId().isEmpty()), fullDone);
+            FeedCursor next = new FeedCursor(states, resume, fullDone);
             boolean more = resume.isPresent();
             if (!changes.isEmpty() || more || System.nanoTime() >= deadline) {
                 return new ChangeBatch(changes, next.toCursor(), more);
