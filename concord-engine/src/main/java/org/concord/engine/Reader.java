@@ -55,11 +55,16 @@ final class Reader {
         if (batch.changes().isEmpty() && batch.next().equals(cursor)) {
             outcome = new ReadApplier.Outcome();
         } else {
-            outcome = ctx.transact(tx -> {
-                ReadApplier.Outcome o = applier.apply(tx, batch.changes());
-                tx.saveCursor(source.name, batch.next());
-                return o;
-            });
+            source.applyLock.lockInterruptibly();
+            try {
+                outcome = ctx.transact(tx -> {
+                    ReadApplier.Outcome o = applier.apply(tx, batch.changes());
+                    tx.saveCursor(source.name, batch.next());
+                    return o;
+                });
+            } finally {
+                source.applyLock.unlock();
+            }
             cursor = batch.next();
         }
         if (!batch.changes().isEmpty()) {

@@ -32,6 +32,13 @@ final class SystemRuntime {
     final Signal writerWake = new Signal();
     final Signal readerWake = new Signal();
     final AtomicBoolean fullReadRequested = new AtomicBoolean();
+    /**
+     * Held by the writer from the moment it sends a batch until the results are recorded, and by
+     * the reader while it applies a batch: so the reader never sees this system's copy of our own
+     * write before the writer has recorded what the system said it stores (a lossy system's copy
+     * would otherwise look like a conflicting edit).
+     */
+    final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock();
 
     private final Store store;
     private final Clock clock;

@@ -63,18 +63,26 @@ final class Writer {
      * @throws ConnectorException when the whole call failed; the entries stay due
      */
     Outcome deliverOnce() throws ConnectorException, InterruptedException {
-        Instant now = ctx.clock.instant();
-        List<Planned> plan = ctx.store.read(tx -> {
-            List<Planned> out = new ArrayList<>();
-            for (Pending p : tx.duePending(target.name, now, ctx.tuning.writeBatch())) {
-                out.add(plan(tx, p));
+        target.applyLock.lockInterruptibly();
+        try {
+            Instant now = ctx.clock.instant();
+            List<Planned> plan = ctx.store.read(tx -> {
+                List<Planned> out = new ArrayList<>();
+                for (Pending p : tx.duePending(target.name, now, ctx.tuning.writeBatch())) {
+                    out.add(plan(tx, p));
+                }
+                return out;
+            });
+            if (plan.isEmpty()) {
+                return Outcome.NOTHING;
             }
-            return out;
-        });
-        if (plan.isEmpty()) {
-            return Outcome.NOTHING;
+            return deliver(plan, plan.stream().filter(p -> p.write().isPresent() && !p.held()).toList());
+        } finally {
+            target.applyLock.unlock();
         }
-        List<Planned> toWrite = plan.stream().filter(p -> p.write().isPresent() && !p.held()).toList();
+    }
+
+    private Outcome deliver(List<Planned> plan, List<Planned> toWrite) throws ConnectorException, InterruptedException {
         List<WriteResult> results = List.of();
         if (!toWrite.isEmpty()) {
             // A failure of the whole call leaves the entries as they are: the system's loop backs

@@ -262,4 +262,25 @@ class EngineTest {
             assertThat(Hub.byUid(hub.system("c"), "uid-live").orElseThrow().payload()).isEqualTo(contact("uid-live", 1));
         }
     }
+
+    @Test
+    void aLossySystemsCopyOfOurOwnWriteIsNeitherAConflictNorAnEditThatSpreads() throws Exception {
+        try (Hub hub = hub("a", "b")) {
+            hub.system("b").dropOnWrite("phones");
+            hub.engine.start();
+            for (int i = 0; i < 40; i++) {
+                hub.system("a").userCreate(ALICE_CONTACTS, Samples.of(ItemType.CONTACT, "uid-" + i, i, 0));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((hub.system("b").list().size() < 40 || hub.engine.status().pending() > 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Thread.sleep(300);
+            assertThat(hub.system("b").list()).hasSize(40);
+            assertThat(hub.system("a").list()).as("no conflicting copies in a").hasSize(40);
+            assertThat(hub.system("a").list()).allSatisfy(o ->
+                    assertThat(o.payload().property("phones")).as("a keeps what b cannot hold").isPresent());
+            assertThat(hub.engine.status().conflicts()).isZero();
+        }
+    }
 }

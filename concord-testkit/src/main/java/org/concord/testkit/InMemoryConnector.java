@@ -110,6 +110,24 @@ public final class InMemoryConnector implements Connector {
         return results;
     }
 
+    /** What the system keeps of a payload (all of it, unless it is lossy). */
+    private org.concord.model.Payload kept(org.concord.model.Payload p) {
+        String field = system.droppedField();
+        if (field == null || p.property(field).isEmpty()) {
+            return p;
+        }
+        var json = p.json();
+        json.remove(field);
+        return org.concord.model.Payload.of(p.type(), json);
+    }
+
+    private static WriteResult written(String nativeId, String version, org.concord.model.Payload sent,
+            org.concord.model.Payload kept) {
+        return kept == sent
+                ? new WriteResult.Written(nativeId, version)
+                : new WriteResult.Written(nativeId, version, Optional.of(kept));
+    }
+
     private WriteResult apply(Write write) {
         if (system.rejects(write.globalId())) {
             return new WriteResult.Rejected("memory '" + system.name() + "': object " + write.globalId() + " refused");
@@ -117,10 +135,10 @@ public final class InMemoryConnector implements Connector {
         return switch (write) {
             case Write.Create c -> {
                 String nativeId = "g-" + c.globalId();
-                InMemorySystem.Stored stored =
-                        new InMemorySystem.Stored(c.scope(), nativeId, system.nextVersion(), c.payload());
+                var kept = kept(c.payload());
+                InMemorySystem.Stored stored = new InMemorySystem.Stored(c.scope(), nativeId, system.nextVersion(), kept);
                 system.put(stored);
-                yield new WriteResult.Written(nativeId, stored.version());
+                yield written(nativeId, stored.version(), c.payload(), kept);
             }
             case Write.Update u -> {
                 InMemorySystem.Stored current = system.get(u.nativeId());
@@ -131,10 +149,11 @@ public final class InMemoryConnector implements Connector {
                     yield new WriteResult.PreconditionFailed("memory '" + system.name() + "': " + u.nativeId()
                             + " has version " + current.version() + ", expected " + u.expectedVersion().orElseThrow());
                 }
+                var kept = kept(u.payload());
                 InMemorySystem.Stored stored =
-                        new InMemorySystem.Stored(current.scope(), u.nativeId(), system.nextVersion(), u.payload());
+                        new InMemorySystem.Stored(current.scope(), u.nativeId(), system.nextVersion(), kept);
                 system.put(stored);
-                yield new WriteResult.Written(u.nativeId(), stored.version());
+                yield written(u.nativeId(), stored.version(), u.payload(), kept);
             }
             case Write.Delete d -> {
                 InMemorySystem.Stored current = system.get(d.nativeId());

@@ -47,6 +47,7 @@ public final class InMemorySystem {
     private final AtomicInteger transientWriteFailures = new AtomicInteger();
     private final AtomicInteger lostReplies = new AtomicInteger();
     private final AtomicInteger writeCalls = new AtomicInteger();
+    private volatile String droppedField;
 
     public InMemorySystem(String name) {
         this.name = name;
@@ -99,6 +100,18 @@ public final class InMemorySystem {
     /** The next {@code n} write calls are applied, but their reply is lost (the call throws afterwards). */
     public void loseNextReplies(int n) {
         lostReplies.set(n);
+    }
+
+    /**
+     * Makes the system lossy, like a CRM table with no column for it: {@code field} is dropped
+     * from everything the hub writes (and the write says what it stored).
+     */
+    public void dropOnWrite(String field) {
+        this.droppedField = field;
+    }
+
+    String droppedField() {
+        return droppedField;
     }
 
     public int writeCalls() {
