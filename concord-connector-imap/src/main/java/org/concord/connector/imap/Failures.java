@@ -10,7 +10,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import org.concord.spi.ConnectorException;
 import org.concord.spi.PermanentConnectorException;
 import org.concord.spi.RetryableConnectorException;
@@ -49,12 +48,13 @@ final class Failures {
         if (e instanceof FolderNotFoundException) {
             return new PermanentConnectorException(where + ": " + doing + ": no such folder", e);
         }
-        if (cause instanceof SSLHandshakeException || cause instanceof SSLException) {
+        SSLException tls = find(e, SSLException.class);
+        if (tls != null) {
             return new PermanentConnectorException(where + ": " + doing + ": TLS with " + settings.where() + " failed: "
-                    + cause.getMessage() + " (a certificate the JVM does not trust or for another host name; "
+                    + describe(cause) + " (a certificate the JVM does not trust or for another host name; "
                     + "tls-verify: false turns checking off, for a test server only)", e);
         }
-        if (cause instanceof UnknownHostException) {
+        if (find(e, UnknownHostException.class) != null) {
             return new PermanentConnectorException(where + ": " + doing + ": unknown host " + settings.host(), e);
         }
         if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
@@ -76,6 +76,17 @@ final class Failures {
         }
         int end = where.indexOf('\'', at + 6);
         return end < 0 ? "" : where.substring(at + 6, end);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 20; depth++) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {
