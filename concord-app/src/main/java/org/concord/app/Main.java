@@ -1,5 +1,6 @@
 package org.concord.app;
 
+import org.concord.app.cli.ArchiveCommand;
 import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.DemoCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             ResyncCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
+            ArchiveCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -41,7 +43,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, archive, demo");
     }
 
     public static void main(String[] args) {
