@@ -44,7 +44,7 @@ final class RoundcubeServer implements AutoCloseable {
     static RoundcubeServer startOrSkip(String imapHost, int imapPort, Path plugin, List<String> configLines) throws IOException {
         boolean installed = Files.isRegularFile(SHARE.resolve("index.php")) && Files.isExecutable(PHP)
                 && Files.isRegularFile(DEFAULTS) && Files.isDirectory(SHARE.resolve("skins/elastic"))
-                && Files.isRegularFile(SHARE.resolve("program/lib/Roundcube/rcube_db_sqlite.php"));
+                && Files.isRegularFile(SHARE.resolve("SQL/sqlite.initial.sql")) && pdoSqlite();
         if (!installed) {
             String message = "Roundcube is not installed: apt-get install -y " + PACKAGES;
             if ("1".equals(System.getenv("CONCORD_REQUIRE_SERVERS"))) {
@@ -103,6 +103,19 @@ final class RoundcubeServer implements AutoCloseable {
         RoundcubeServer server = new RoundcubeServer(dir, php, port);
         server.awaitListening();
         return server;
+    }
+
+    /** Whether PHP has its SQLite driver (php-sqlite3, which roundcube-sqlite3 brings). */
+    private static boolean pdoSqlite() throws IOException {
+        Process p = new ProcessBuilder(PHP.toString(), "-r", "exit(extension_loaded('pdo_sqlite') ? 0 : 3);")
+                .redirectErrorStream(true).start();
+        try {
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted asking php for pdo_sqlite", e);
+        }
     }
 
     URI uri() {

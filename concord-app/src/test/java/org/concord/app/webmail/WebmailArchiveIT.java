@@ -37,26 +37,27 @@ class WebmailArchiveIT {
     static final String TOKEN = "0123456789abcdef0123456789abcdef";
     static final byte[] PLAN = "%PDF-1.4 the analytical engine's plans\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
     static final String SUBJECT = "Engine plans for review";
+    static final String LUNCH = "Lunch on Friday?";
 
     static Dovecot dovecot;
     static Path dir;
     static Agent agent;
     static URI concord;
-    static long uid;
+    static long lunchUid;
 
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.startOrSkip(Map.of("alice", "alice-imap-pw", "bob", "bob-imap-pw"), Optional.empty());
-        uid = dovecot.save("alice", "INBOX", message());
-        dovecot.save("alice", "INBOX", """
+        dovecot.save("alice", "INBOX", message());
+        lunchUid = dovecot.save("alice", "INBOX", """
                 From: Charles Babbage <charles@example.org>\r
                 To: alice@example.org\r
-                Subject: Lunch on Friday?\r
+                Subject: %s\r
                 Message-ID: <lunch-1@example.org>\r
                 Date: Tue, 24 Nov 2026 12:00:00 +0000\r
                 \r
                 Shall we?\r
-                """);
+                """.formatted(LUNCH));
         dir = Files.createTempDirectory("concord-webmail-it");
         put("crm/alice/contacts/ada.vcf", vcard("ada-1", "Ada Lovelace", "Lovelace;Ada", "Analytical Engines Ltd", "ada@example.org"));
         put("crm/alice/contacts/charles.vcf", vcard("charles-1", "Charles Babbage", "Babbage;Charles", "Difference Engines",
@@ -150,13 +151,21 @@ class WebmailArchiveIT {
             assertThat(result.findElements(By.cssSelector("[data-outcome='filed']"))).hasSize(2);
             assertThat(result.getText()).contains("Filed to Ada Lovelace (crm) with plan.pdf");
             b.screenshot("archive-result");
+
+            // Again to Ada: the record holds this Message-ID already, nothing is added.
+            b.driver.findElement(By.xpath("//button[text()='Archive to more records']")).click();
+            b.wait.until(ExpectedConditions.elementToBeClickable(suggestion)).click();
+            b.driver.findElement(By.id("archive-confirm")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#archive-result [data-outcome='already-filed']")));
+            b.driver.findElement(By.id("archive-done")).click();
+            b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("archive-dialog")));
         }
 
-        Path filed = filedFolder("ada");
+        Path filed = filedFolder("ada", "plans-1@example.org");
         assertThat(Files.readString(filed.resolve("message.eml"))).contains("Subject: " + SUBJECT);
         assertThat(Files.readAllBytes(filed.resolve("attachments/plan.pdf"))).isEqualTo(PLAN);
         assertThat(filed.resolve("attachments/notes.txt")).doesNotExist();
-        assertThat(filedFolder("charles").resolve("attachments/plan.pdf")).exists();
+        assertThat(filedFolder("charles", "plans-1@example.org").resolve("attachments/plan.pdf")).exists();
     }
 
     @Test
@@ -171,7 +180,7 @@ class WebmailArchiveIT {
             b.driver.findElement(By.id("rcmloginpwd")).sendKeys("alice-imap-pw");
             b.driver.findElement(By.id("rcmloginsubmit")).click();
 
-            By row = By.xpath("//table[@id='messagelist']//tr[contains(., '" + SUBJECT + "')]");
+            By row = By.xpath("//table[@id='messagelist']//tr[contains(., '" + LUNCH + "')]");
             try {
                 b.wait.until(ExpectedConditions.elementToBeClickable(row)).click();
             } catch (RuntimeException e) {
@@ -194,14 +203,25 @@ class WebmailArchiveIT {
             b.wait.until(ExpectedConditions.urlContains("/login?next="));
             assertThat(URI.create(b.driver.getCurrentUrl()).getPort()).isEqualTo(concord.getPort());
             assertThat(java.net.URLDecoder.decode(b.driver.getCurrentUrl(), StandardCharsets.UTF_8))
-                    .contains("/archive?system=mail&user=alice&folder=INBOX&uid=" + uid);
+                    .contains("/archive?system=mail&user=alice&folder=INBOX&uid=" + lunchUid);
             logIn(b, "alice");
-            b.wait.until(ExpectedConditions.textToBe(By.id("archive-subject"), SUBJECT));
+            b.wait.until(ExpectedConditions.textToBe(By.id("archive-subject"), LUNCH));
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggested input[data-record]")));
-            assertThat(b.driver.findElement(By.id("suggested")).getText()).contains("Ada Lovelace");
-            assertThat(b.driver.findElements(By.cssSelector("input[data-attachment]"))).hasSize(2);
+            assertThat(b.driver.findElement(By.id("suggested")).getText()).contains("Charles Babbage");
+            assertThat(b.driver.findElements(By.cssSelector("input[data-attachment]"))).isEmpty();
             b.screenshot("roundcube-popup");
+
+            // Archive from the pop-up; Done closes it. The same message to the same contact is filed once.
+            b.driver.findElement(By.cssSelector("#suggested input[data-record]")).click();
+            b.driver.findElement(By.id("archive-confirm")).click();
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("archive-result")));
+            assertThat(b.driver.findElement(By.id("archive-result")).getAttribute("data-complete")).isEqualTo("true");
+            b.screenshot("roundcube-popup-result");
+            b.driver.findElement(By.id("archive-done")).click();
+            b.wait.until(d -> d.getWindowHandles().size() == 1);
+            b.driver.switchTo().window(webmail);
         }
+        assertThat(Files.readString(filedFolder("charles", "lunch-1@example.org").resolve("message.eml"))).contains(LUNCH);
     }
 
     private static void logIn(Browser b, String user) {
@@ -210,12 +230,12 @@ class WebmailArchiveIT {
         b.driver.findElement(By.id("login-submit")).click();
     }
 
-    /** The one message folder under a contact's archive in the vdir folder. */
-    private static Path filedFolder(String contact) throws IOException {
+    /** The folder of one message (named after its Message-ID) in a contact's archive, the only one of that message. */
+    private static Path filedFolder(String contact, String messageId) throws IOException {
         Path record = dir.resolve("crm/alice/archive/contact").resolve(contact);
         try (Stream<Path> s = Files.list(record)) {
-            List<Path> messages = s.filter(Files::isDirectory).toList();
-            assertThat(messages).as("message folders in " + record).hasSize(1);
+            List<Path> messages = s.filter(p -> p.getFileName().toString().contains(messageId)).toList();
+            assertThat(messages).as("folders of " + messageId + " in " + record).hasSize(1);
             return messages.getFirst();
         }
     }

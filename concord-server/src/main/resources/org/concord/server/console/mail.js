@@ -9,6 +9,14 @@ function size(n) {
   return (n / 1048576).toFixed(n < 10485760 ? 1 : 0) + ' MB';
 }
 
+/** A message's date as a reader expects it: the local date and time (how long ago in the tooltip). */
+function mailDate(iso) {
+  if (!iso) return h('span', { class: 'muted', text: '–' });
+  const t = new Date(iso);
+  const ago = when(iso).textContent;
+  return h('time', { datetime: iso, title: ago, text: t.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) });
+}
+
 function query(params) {
   return new URLSearchParams(params).toString();
 }
@@ -123,7 +131,7 @@ async function mailPage(main, _, params) {
     const row = h('tr', { tabindex: '0', dataset: { uid: m.uid }, 'aria-selected': 'false' },
       h('td', { 'data-label': 'From', class: 'from', text: m.from }),
       h('td', { 'data-label': 'Subject', class: 'subject', text: m.subject || '(no subject)' }),
-      h('td', { 'data-label': 'Date' }, m.date ? when(m.date) : h('span', { class: 'muted', text: '–' })),
+      h('td', { 'data-label': 'Date', class: 'date' }, mailDate(m.date)),
       h('td', { 'data-label': 'Size', class: 'num', text: size(m.size) }),
       h('td', { 'data-label': 'Attachments', class: 'attachments' },
         m.attachments.map(a => h('span', { class: 'chip', text: a }))));
@@ -312,7 +320,7 @@ async function archivePanel(box, ref, close) {
       h('dt', { text: 'Subject' }), h('dd', { id: 'archive-subject', text: msg.subject || '(no subject)' }),
       h('dt', { text: 'From' }), h('dd', { text: msg.fromDisplay || msg.from || '–' }),
       h('dt', { text: 'To' }), h('dd', { text: [...msg.to, ...msg.cc].join(', ') || '–' }),
-      h('dt', { text: 'Date' }), h('dd', {}, msg.date ? when(msg.date) : '–'),
+      h('dt', { text: 'Date' }), h('dd', {}, mailDate(msg.date)),
       h('dt', { text: 'Size' }), h('dd', { text: size(msg.size) + ' · ' + ref.folder + ' · ' + ref.user + ' in ' + ref.system })),
     msg.warnings.length ? h('ul', { class: 'warnings', id: 'read-warnings' }, msg.warnings.map(w => h('li', { text: w }))) : null,
     h('section', {}, h('h3', { text: 'Suggested records' }), suggested),
