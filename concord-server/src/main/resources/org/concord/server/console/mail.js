@@ -171,7 +171,8 @@ async function mailPage(main, _, params) {
       list.querySelectorAll('tr[data-uid]')[prev].focus();
       return true;
     }
-    if ((e.key === 'a' || e.key === 'Enter') && selected >= 0) {
+    const onRow = e.target instanceof Element && e.target.closest('tr[data-uid]');
+    if ((e.key === 'a' || (e.key === 'Enter' && onRow)) && selected >= 0) {
       archiveSelected();
       return true;
     }
