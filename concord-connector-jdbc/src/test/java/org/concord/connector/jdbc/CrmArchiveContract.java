@@ -393,4 +393,32 @@ abstract class CrmArchiveContract {
         assertThat(changes).filteredOn(c -> c.scope().type() == ItemType.NOTE).hasSize(3)
                 .allSatisfy(c -> assertThat(((Change.Upsert) c).payload().json().path("title").asText()).isNotEqualTo("minutes.txt"));
     }
+
+    @Test
+    void aTwentyFiveMegabyteAttachmentArchivesInAFortyEightMegabyteHeap() throws Exception {
+        String id = newMessageId();
+        TestMail.Part big = new TestMail.Part("survey-photos.zip", "application/zip", 25L * 1024 * 1024, 25);
+        Path eml = dir.resolve("big.eml");
+        MailMessage m = TestMail.write(eml, TestMail.spec(id, big), List.of());
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, Object> config = db.config("crm", Map.of()).settings();
+        Process p = new ProcessBuilder(javaBin, "-Xmx48m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                ArchiveInSmallHeap.class.getName(), db.url(), String.valueOf(config.get("username")),
+                String.valueOf(config.getOrDefault("password", "")), uploads.toString(), eml.toString(), id,
+                Long.toString(big.size()), Long.toString(big.seed())).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+
+        Object emailId = emails(id).getFirst().get("id");
+        assertThat(output).contains("OUTCOME Filed[record=alice/contact/1, location=emails/" + emailId);
+        Map<String, Object> note = notes(emailId).getFirst();
+        Path file = uploads.resolve(String.valueOf(note.get("id")));
+        assertThat(Files.size(file)).isEqualTo(big.size());
+        assertThat(TestMail.sha256(Files.newInputStream(file))).isEqualTo(big.sha256());
+        long peak = Long.parseLong(output.lines().filter(l -> l.startsWith("PEAK_HEAP ")).findFirst().orElseThrow().substring(10));
+        System.out.printf("%s: message of %d bytes with a %d-byte attachment archived; peak heap %.1f MB of 48 MB%n",
+                server(), m.size(), big.size(), peak / 1048576.0);
+        assertThat(peak).isLessThan(48L * 1024 * 1024);
+    }
 }

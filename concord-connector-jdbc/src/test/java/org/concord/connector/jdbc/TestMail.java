@@ -109,7 +109,8 @@ final class TestMail {
         }
     }
 
-    private static MailMessage message(Path file, Spec s, List<String> warnings) throws IOException {
+    /** A message {@link #write} wrote before, read again (in another JVM). */
+    static MailMessage message(Path file, Spec s, List<String> warnings) throws IOException {
         List<MailAttachment> attachments = new ArrayList<>();
         for (Part p : s.parts()) {
             attachments.add(new MailAttachment(p.name(), p.mediaType(), p.size(), p::open));
