@@ -2,7 +2,6 @@ package org.concord.app.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,11 +53,10 @@ public final class Archiver implements AutoCloseable {
             throws OrderException, NotPermittedException, ConnectorException, IOException, InterruptedException {
         return switch (source) {
             case MessageSource.InFile(var file) -> {
-                try {
-                    yield SpooledMessage.open(file);
-                } catch (NoSuchFileException e) {
+                if (!java.nio.file.Files.isRegularFile(file)) {
                     throw new OrderException("--message " + file + ": no such file");
                 }
+                yield SpooledMessage.open(file);
             }
             case MessageSource.InMailbox(String system, var locator) -> {
                 checkMayArchive(source, Optional.empty(), requester);
