@@ -135,6 +135,15 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void anImapSystemBesideSyncedSystemsIsPingedButNeverSynced() throws Exception {
+        deliver(Eml.withAttachment("<sync@example.org>", "plan.pdf", "x"));
+        assertThat(run("sync", "--once")).isZero();
+        assertThat(run("check")).isZero();
+        assertThat(out.toString()).containsPattern("mail +imap +up: IMAP at 127.0.0.1:\\d+ \\(none\\)");
+        assertThat(files.resolve("alice/archive")).doesNotExist();
+    }
+
+    @Test
     void suggestsTheRecordsWithTheSendersAddress() throws Exception {
         long uid = deliver(Eml.withAttachment("<s@example.org>", "plan.pdf", "x"));
         assertThat(run("archive", "--message", "imap:mail/alice/INBOX/" + uid, "--suggest")).isZero();
