@@ -132,7 +132,7 @@ class ArchiveToExampleIT {
                     .isEqualTo("plan.pdf|application/pdf|%PDF-1.7 plan");
 
             try (SpooledMessage read = archiver.read(source, Requester.operator())) {
-                List<Suggestion> suggestions = archiver.suggest(read.message(), List.of(), 10);
+                List<Suggestion> suggestions = archiver.suggest(read.message(), List.of(), Optional.of("alice"), 10);
                 assertThat(suggestions).singleElement().satisfies(s -> {
                     assertThat(s.system()).isEqualTo("crm");
                     assertThat(s.record().key().id()).isEqualTo(Long.toString(ada));

@@ -163,6 +163,45 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void brokenMimeIsArchivedWithWhatCanBeReadAndAClearWarning() throws Exception {
+        Path eml = dir.resolve("broken.eml");
+        String source = Eml.crlf("""
+                Message-ID: <broken@example.org>
+                From: Ada Lovelace <ada@example.org>
+                Subject: Half a message
+                Content-Type: multipart/mixed; boundary=b
+
+                --b
+                Content-Type: text/plain
+
+                The readable part.
+                --b
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename=bad.pdf
+                Content-Transfer-Encoding: base64
+
+                ****not base64****=
+                --b
+                Content-Type: text/csv
+                Content-Disposition: attachment; filename=good.csv
+
+                a,b
+                """);
+        Files.writeString(eml, source);
+
+        assertThat(run("archive", "--message", eml.toString(), "--to", "files:contact/ada", "--user", "alice")).isZero();
+
+        assertThat(out.toString()).contains("filed").contains("with good.csv")
+                .contains("warning: attachment 'bad.pdf' (part 2) cannot be decoded")
+                .contains("warning: the message has no closing boundary");
+        Path filed = files.resolve("alice/archive/contact/ada/broken@example.org");
+        assertThat(Files.readString(filed.resolve("message.eml"))).isEqualTo(source);
+        assertThat(Files.readString(filed.resolve("attachments/good.csv"))).startsWith("a,b");
+        assertThat(filed.resolve("attachments/bad.pdf")).doesNotExist();
+        assertThat(Files.readString(filed.resolve("archive.json"))).contains("cannot be decoded").contains("no closing boundary");
+    }
+
+    @Test
     void aRecordThatIsNotThereExitsOneAndSaysWhy() throws Exception {
         Path eml = dir.resolve("plans.eml");
         Files.writeString(eml, Eml.withAttachment("<r@example.org>", "plan.pdf", "%PDF"));
