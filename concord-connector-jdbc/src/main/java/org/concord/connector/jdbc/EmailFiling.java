@@ -219,9 +219,16 @@ final class EmailFiling {
         }
     }
 
-    /** The user the new rows are assigned to: the one who archives if the CRM knows them, else the record's owner. */
-    private Object assignee(Target t) {
-        return filer.isPresent() ? filer.get() : t.owner();
+    /**
+     * The user the new rows are assigned to: the one who archives if the CRM knows them, else the
+     * user the record was picked for (the key's), else the record's owner.
+     */
+    private Object assignee(Target t) throws SQLException {
+        if (filer.isPresent()) {
+            return filer.get();
+        }
+        Optional<Object> forUser = users.id(c, t.key().user());
+        return forUser.isPresent() ? forUser.get() : t.owner();
     }
 
     private Object insertEmail(Target t) throws SQLException, PermanentConnectorException {
@@ -239,7 +246,9 @@ final class EmailFiling {
         e.html().ifPresent(col -> row.put(col, html.map(h -> cols.fit(e.table(), col, h, warnings, "the HTML body")).orElse(null)));
         e.parentType().ifPresent(col -> row.put(col, t.type().module()));
         e.parentId().ifPresent(col -> row.put(col, t.id()));
-        e.user().ifPresent(col -> row.put(col, assignee(t)));
+        if (e.user().isPresent()) {
+            row.put(e.user().get(), assignee(t));
+        }
         e.created().ifPresent(col -> row.put(col, now));
         e.modified().ifPresent(col -> row.put(col, now));
         e.deleted().ifPresent(d -> row.put(d.column(), d.activeValue()));
@@ -296,7 +305,9 @@ final class EmailFiling {
             a.mimeType().ifPresent(col -> row.put(col, cols.fit(a.table(), col, m.mediaType(), new ArrayList<>(), "")));
             row.put(a.parentType(), layout.emails().module());
             row.put(a.parentId(), id);
-            a.user().ifPresent(col -> row.put(col, assignee(t)));
+            if (a.user().isPresent()) {
+                row.put(a.user().get(), assignee(t));
+            }
             a.created().ifPresent(col -> row.put(col, now));
             a.modified().ifPresent(col -> row.put(col, now));
             a.deleted().ifPresent(d -> row.put(d.column(), d.activeValue()));
