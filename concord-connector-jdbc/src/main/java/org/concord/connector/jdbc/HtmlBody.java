@@ -46,9 +46,23 @@ final class HtmlBody {
         try (SourceWindow source = SourceWindow.of(message.source())) {
             return find(new MimeMessage(SESSION, source), 0, warnings);
         } catch (MessagingException | IOException | RuntimeException e) {
-            warnings.add("the HTML body cannot be read (" + e.getMessage() + "): the record keeps the plain text only");
+            warnings.add("the HTML body cannot be read (" + reason(e) + "): the record keeps the plain text only");
             return Optional.empty();
         }
+    }
+
+    /** The failure in words, with the cause a MIME parser wraps ("Error in input stream") spelled out. */
+    private static String reason(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+            if (c.getMessage() != null && !b.toString().contains(c.getMessage())) {
+                b.append(": ").append(c.getMessage());
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return b.toString();
     }
 
     private static Optional<String> find(Part part, int depth, List<String> warnings) throws MessagingException, IOException {
@@ -92,7 +106,7 @@ final class HtmlBody {
                 }
             }
         } catch (IOException e) {
-            warnings.add("the HTML body cannot be fully decoded (" + e.getMessage() + "): the record keeps what could be read");
+            warnings.add("the HTML body cannot be fully decoded (" + reason(e) + "): the record keeps what could be read");
         }
         return b.toString();
     }
