@@ -267,6 +267,28 @@ abstract class CrmArchiveContract {
     }
 
     @Test
+    void withoutTheLinksTableEachRecordGetsAnEmailRowOfItsOwnOnce() throws Exception {
+        String id = newMessageId();
+        MailMessage m = message(TestMail.spec(id, new TestMail.Part("plan.pdf", "application/pdf", 2_000, 4)), List.of());
+        try (JdbcConnector parentOnly = connector(Map.of("upload-dir", uploads.toString(), "archive", Map.of("links", false)))) {
+            ArchiveResult first = parentOnly.archive(new ArchiveRequest(m, m.attachments(), List.of(HANNA, LUKAS), "alice"));
+            List<Map<String, Object>> rows = emails(id);
+            assertThat(rows).extracting(r -> r.get("parent_type") + "/" + r.get("parent_id")).containsExactlyInAnyOrder("Contacts/1", "Contacts/2");
+            assertThat(first.outcomes()).allMatch(o -> o instanceof ArchiveOutcome.Filed);
+            assertThat(first.outcomes()).extracting(o -> ((ArchiveOutcome.Filed) o).location()).doesNotHaveDuplicates();
+            for (Map<String, Object> row : rows) {
+                assertThat(links(row.get("id"))).isEmpty();
+                assertThat(notes(row.get("id"))).hasSize(1);
+            }
+
+            ArchiveResult again = parentOnly.archive(new ArchiveRequest(m, m.attachments(), List.of(LUKAS), "alice"));
+            assertThat(again.outcomes().getFirst()).isEqualTo(new ArchiveOutcome.AlreadyFiled(LUKAS,
+                    ((ArchiveOutcome.Filed) first.outcomes().get(1)).location()));
+            assertThat(emails(id)).hasSize(2);
+        }
+    }
+
+    @Test
     void racingArchivesOfOneMessageFileItOnce() throws Exception {
         String id = newMessageId();
         MailMessage m = message(TestMail.spec(id, new TestMail.Part("a.txt", "text/plain", 10_000, 5)), List.of());
