@@ -129,6 +129,35 @@ public record SystemConfig(String name, Map<String, Object> settings, Path baseD
         }
     }
 
+    /**
+     * A size in bytes, written as a number of bytes or with a unit: {@code 512KB}, {@code 25MB},
+     * {@code 1GB} (powers of 1024).
+     */
+    public long bytes(String key, long fallback) throws ConfigException {
+        Object v = settings.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        String s = v.toString().trim().toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (String[] u : new String[][] {{"KB", "1024"}, {"MB", "1048576"}, {"GB", "1073741824"}, {"B", "1"}}) {
+            if (s.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                s = s.substring(0, s.length() - u[0].length());
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n < 0 || n > Long.MAX_VALUE / unit) {
+                throw new NumberFormatException();
+            }
+            return n * unit;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key(key), "expected a size such as 20MB, 512KB or 1048576, found '" + v + "'");
+        }
+    }
+
     /** A path; relative paths are resolved against the config file's directory. */
     public Path path(String key) throws ConfigException {
         return baseDir.resolve(string(key)).normalize();

@@ -8,5 +8,10 @@
  * <em>scope</em> is (user, type); a <em>cursor</em> is an opaque position in a system's change
  * feed; a <em>change</em> is one upsert or delete read from a feed; a <em>write</em> is one
  * create, update or delete the engine asks a system to make.
+ *
+ * <p>Archiving, beside sync: a <em>mailbox</em> ({@link org.concord.spi.Mailbox}) serves a user's
+ * e-mail messages; an <em>archive target</em> ({@link org.concord.spi.ArchiveTarget}) files one
+ * message with chosen attachments to <em>records</em> (a contact, an account, a project), once
+ * per Message-ID and record, and finds records by name, e-mail address or company.
  */
 package org.concord.spi;

@@ -1,5 +1,6 @@
 package org.concord.app;
 
+import org.concord.app.cli.ArchiveCommand;
 import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.ConnectorTestCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
             PauseCommand.class,
             ResumeCommand.class,
             HashPasswordCommand.class,
+            ArchiveCommand.class,
             DemoCommand.class,
             ConnectorTestCommand.class,
             CommandLine.HelpCommand.class
@@ -45,7 +47,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, archive, demo");
     }
 
     public static void main(String[] args) {

@@ -79,6 +79,18 @@ final class HttpTransport implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * Posts a JSON body produced while it is sent (chunked: its length is not known ahead), so a
+     * body of any size costs a pipe buffer, not its size in memory.
+     */
+    Answer postStreaming(String endpoint, java.util.function.Supplier<java.io.InputStream> body, Duration timeout)
+            throws IOException, InterruptedException {
+        return send(request(endpoint, timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build());
+    }
+
     URI resolve(String endpoint) {
         return base.resolve(endpoint);
     }

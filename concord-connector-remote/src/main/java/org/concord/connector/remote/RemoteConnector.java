@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.concord.model.ItemType;
+import org.concord.spi.ArchiveRequest;
+import org.concord.spi.ArchiveResult;
+import org.concord.spi.ArchiveTarget;
 import org.concord.spi.Capability;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.ConnectorException;
@@ -21,6 +24,8 @@ import org.concord.spi.Description;
 import org.concord.spi.FeedRequest;
 import org.concord.spi.Health;
 import org.concord.spi.PermanentConnectorException;
+import org.concord.spi.RecordQuery;
+import org.concord.spi.RecordRef;
 import org.concord.spi.RetryableConnectorException;
 import org.concord.spi.Write;
 import org.concord.spi.WriteResult;
@@ -30,11 +35,13 @@ import org.concord.spi.WriteResult;
  * learns its types, formats, modid order and limits; {@code getChanges} long-polls its feed, so a
  * change in the application arrives at once; {@code setChanges} sends writes in batches.
  * Thread-safe as the SPI asks: the state after {@code open} is immutable and published through
- * a volatile field, and the HTTP client allows concurrent requests.
+ * a volatile field, and the HTTP client allows concurrent requests. It is an archive target when
+ * the application's ping lists the optional search and archive endpoints.
  */
-final class RemoteConnector implements Connector {
+final class RemoteConnector implements Connector, ArchiveTarget {
     private final RemoteSettings settings;
     private final HttpTransport http;
+    private final RemoteArchive archive;
     private volatile Session session;
 
     /** What {@code open} learned. */
@@ -43,6 +50,7 @@ final class RemoteConnector implements Connector {
     RemoteConnector(RemoteSettings settings) {
         this.settings = settings;
         this.http = new HttpTransport(settings.baseUrl(), settings.authorization(), settings.connectTimeout());
+        this.archive = new RemoteArchive(settings, http);
     }
 
     @Override
@@ -230,6 +238,21 @@ final class RemoteConnector implements Connector {
     @Override
     public void close() {
         http.close();
+    }
+
+    @Override
+    public long sizeCap() {
+        return settings.archiveSizeCap();
+    }
+
+    @Override
+    public List<RecordRef> search(RecordQuery query) throws ConnectorException, InterruptedException {
+        return archive.search(query, requireOpen().description());
+    }
+
+    @Override
+    public ArchiveResult archive(ArchiveRequest request) throws ConnectorException, InterruptedException {
+        return archive.archive(request, requireOpen().description());
     }
 
     private Session requireOpen() {

@@ -29,10 +29,16 @@ import org.concord.spi.SystemConfig;
  */
 record RemoteSettings(String name, URI baseUrl, Optional<String> authorization, Duration connectTimeout,
         Duration requestTimeout, Duration longestWait, int batchSize, Map<ItemType, RecordMapping> mappings,
-        VCardVersion vcardVersion) {
+        VCardVersion vcardVersion, long archiveSizeCap) {
+
+    /**
+     * The protocol sends attachments base64-encoded in one JSON body, a third larger than the
+     * message, and the connector kit refuses bodies over 32 MiB: 20 MB messages fit.
+     */
+    static final long DEFAULT_ARCHIVE_SIZE_CAP = 20L * 1024 * 1024;
 
     static final Set<String> KEYS = Set.of("url", "token", "username", "password", "connect-timeout",
-            "request-timeout", "longest-wait", "batch-size", "mapping", "vcard-version");
+            "request-timeout", "longest-wait", "batch-size", "mapping", "vcard-version", "archive-size-cap");
 
     static RemoteSettings parse(SystemConfig config) throws ConfigException {
         config.requireOnly(KEYS);
@@ -49,7 +55,11 @@ record RemoteSettings(String name, URI baseUrl, Optional<String> authorization, 
         VCardVersion vcard = VCardVersion.byCode(vcardText).filter(v -> v != VCardVersion.V2_1).orElseThrow(
                 () -> new ConfigException(config.key("vcard-version"), "expected 3.0 or 4.0, found '" + vcardText + "'"));
         Map<ItemType, RecordMapping> mappings = RecordMapping.parseAll(config.map("mapping"), config.key("mapping"));
-        return new RemoteSettings(config.name(), url, authorization, connect, request, longest, batch, mappings, vcard);
+        long cap = config.bytes("archive-size-cap", DEFAULT_ARCHIVE_SIZE_CAP);
+        if (cap < 1024) {
+            throw new ConfigException(config.key("archive-size-cap"), "must be at least 1KB, found " + cap + " bytes");
+        }
+        return new RemoteSettings(config.name(), url, authorization, connect, request, longest, batch, mappings, vcard, cap);
     }
 
     private static URI url(SystemConfig config) throws ConfigException {

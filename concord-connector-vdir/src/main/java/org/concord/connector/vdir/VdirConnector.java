@@ -9,6 +9,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.concord.model.ItemType;
+import org.concord.spi.ArchiveRequest;
+import org.concord.spi.ArchiveResult;
+import org.concord.spi.ArchiveTarget;
 import org.concord.spi.Capability;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.Connector;
@@ -17,20 +20,26 @@ import org.concord.spi.Description;
 import org.concord.spi.FeedRequest;
 import org.concord.spi.Health;
 import org.concord.spi.PermanentConnectorException;
+import org.concord.spi.RecordQuery;
+import org.concord.spi.RecordRef;
 import org.concord.spi.RetryableConnectorException;
 import org.concord.spi.Write;
 import org.concord.spi.WriteResult;
 
 /**
  * A folder of {@code .vcf} and {@code .ics} files as a system. The reader's feed, the writer and
- * the watchdog's ping share only the watcher (thread-safe) and the folder itself.
+ * the watchdog's ping share only the watcher (thread-safe) and the folder itself. As an archive
+ * target it files e-mail under {@code <user>/archive/} and finds contacts by reading their files;
+ * both are stateless and safe beside everything else.
  */
-final class VdirConnector implements Connector {
+final class VdirConnector implements Connector, ArchiveTarget {
 
     static final String KIND = "vdir";
 
     private final VdirSettings settings;
     private final Layout layout;
+    private final VdirArchive archive;
+    private final ContactSearch search;
     private volatile FolderWatcher watcher;
     private volatile VdirFeed feed;
     private volatile VdirWriter writer;
@@ -38,11 +47,28 @@ final class VdirConnector implements Connector {
     VdirConnector(VdirSettings settings) {
         this.settings = settings;
         this.layout = new Layout(settings.root(), settings.users());
+        this.archive = new VdirArchive(settings.system(), layout.root(), settings.archiveSizeCap());
+        this.search = new ContactSearch(settings.system(), layout);
     }
 
     @Override
     public Description describe() {
-        return new Description(KIND, EnumSet.allOf(ItemType.class), Set.of(Capability.PUSH));
+        return new Description(KIND, EnumSet.allOf(ItemType.class), Set.of(Capability.PUSH, Capability.ARCHIVE, Capability.SEARCH));
+    }
+
+    @Override
+    public long sizeCap() {
+        return archive.sizeCap();
+    }
+
+    @Override
+    public List<RecordRef> search(RecordQuery query) throws ConnectorException, InterruptedException {
+        return search.search(query);
+    }
+
+    @Override
+    public ArchiveResult archive(ArchiveRequest request) throws ConnectorException, InterruptedException {
+        return archive.archive(request);
     }
 
     @Override

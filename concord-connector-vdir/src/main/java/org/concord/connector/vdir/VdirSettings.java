@@ -18,14 +18,17 @@ import org.concord.spi.SystemConfig;
  * @param vcardVersion the vCard version of the files the hub writes ({@code vcard-version})
  * @param rescanInterval how often a full listing runs as a safety net ({@code rescan-interval})
  * @param users the user folders that sync, or empty for all ({@code users})
+ * @param archiveSizeCap the largest e-mail message filed to a record ({@code archive-size-cap})
  */
 record VdirSettings(String system, Path root, VCardVersion vcardVersion, Duration rescanInterval,
-        Optional<Set<String>> users) {
+        Optional<Set<String>> users, long archiveSizeCap) {
 
     static final String PATH = "path";
     static final String VCARD_VERSION = "vcard-version";
     static final String RESCAN_INTERVAL = "rescan-interval";
     static final String USERS = "users";
+    static final String ARCHIVE_SIZE_CAP = "archive-size-cap";
+    static final long DEFAULT_ARCHIVE_SIZE_CAP = 50L * 1024 * 1024;
 
     /**
      * vCard 3.0 by default: it is what the tools that read such folders (khard, vdirsyncer's
@@ -37,7 +40,7 @@ record VdirSettings(String system, Path root, VCardVersion vcardVersion, Duratio
     static final Duration DEFAULT_RESCAN_INTERVAL = Duration.ofMinutes(5);
 
     static VdirSettings from(SystemConfig config) throws ConfigException {
-        config.requireOnly(Set.of(PATH, VCARD_VERSION, RESCAN_INTERVAL, USERS));
+        config.requireOnly(Set.of(PATH, VCARD_VERSION, RESCAN_INTERVAL, USERS, ARCHIVE_SIZE_CAP));
         String pathText = config.string(PATH);
         if (pathText.isBlank()) {
             throw new ConfigException(config.key(PATH), "is empty; give the folder that holds the user folders");
@@ -70,6 +73,10 @@ record VdirSettings(String system, Path root, VCardVersion vcardVersion, Duratio
             }
             users = Optional.of(Set.copyOf(new LinkedHashSet<>(names)));
         }
-        return new VdirSettings(config.name(), root, vcardVersion, rescanInterval, users);
+        long cap = config.bytes(ARCHIVE_SIZE_CAP, DEFAULT_ARCHIVE_SIZE_CAP);
+        if (cap < 1024) {
+            throw new ConfigException(config.key(ARCHIVE_SIZE_CAP), "must be at least 1KB, found " + cap + " bytes");
+        }
+        return new VdirSettings(config.name(), root, vcardVersion, rescanInterval, users, cap);
     }
 }
