@@ -2,7 +2,6 @@ package org.concord.app.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Archiver implements AutoCloseable {
     private static final Logger AUDIT = LoggerFactory.getLogger("concord.archive");
+    private static final Logger LOG = LoggerFactory.getLogger(Archiver.class);
 
     private final Config config;
     private final ConnectorRegistry registry = new ConnectorRegistry();
@@ -54,11 +54,10 @@ public final class Archiver implements AutoCloseable {
             throws OrderException, NotPermittedException, ConnectorException, IOException, InterruptedException {
         return switch (source) {
             case MessageSource.InFile(var file) -> {
-                try {
-                    yield SpooledMessage.open(file);
-                } catch (NoSuchFileException e) {
+                if (!java.nio.file.Files.isRegularFile(file)) {
                     throw new OrderException("--message " + file + ": no such file");
                 }
+                yield SpooledMessage.open(file);
             }
             case MessageSource.InMailbox(String system, var locator) -> {
                 checkMayArchive(source, Optional.empty(), requester);
@@ -128,15 +127,22 @@ public final class Archiver implements AutoCloseable {
 
     /**
      * Records of these systems (or of every system that can search, when none is named) whose
-     * e-mail address is the sender's or a recipient's.
+     * e-mail address is the sender's or a recipient's, best first per system.
+     *
+     * @param user only records of this user (canonical name), or of every user (for an admin)
      */
-    public List<Suggestion> suggest(MailMessage message, List<String> systems, int limit)
+    public List<Suggestion> suggest(MailMessage message, List<String> systems, Optional<String> user, int limit)
             throws OrderException, ConnectorException, InterruptedException {
         List<String> names = new ArrayList<>(systems);
         if (names.isEmpty()) {
             for (Config.SystemEntry s : config.systems()) {
-                if (connector(s.name()) instanceof ArchiveTarget && connector(s.name()).describe().has(Capability.SEARCH)) {
-                    names.add(s.name());
+                try {
+                    Connector c = connector(s.name());
+                    if (c instanceof ArchiveTarget && c.describe().has(Capability.SEARCH)) {
+                        names.add(s.name());
+                    }
+                } catch (ConnectorException e) {
+                    LOG.warn("suggestions leave out system '{}': {}", s.name(), e.getMessage());
                 }
             }
         }
@@ -144,7 +150,8 @@ public final class Archiver implements AutoCloseable {
         for (String system : names) {
             ArchiveTarget t = target(system);
             if (connector(system).describe().has(Capability.SEARCH)) {
-                t.suggest(message.envelope().addresses(), Optional.empty(), limit).forEach(r -> out.add(new Suggestion(system, r)));
+                Optional<String> nativeUser = user.map(u -> users().nativeUser(system, u));
+                t.suggest(message.envelope().addresses(), nativeUser, limit).forEach(r -> out.add(new Suggestion(system, r)));
             }
         }
         return out;

@@ -67,6 +67,8 @@ final class MimeReader {
         p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
         p.setProperty("mail.mime.multipart.allowempty", "true");
         p.setProperty("mail.mime.base64.ignoreerrors", "false");
+        // headers in raw UTF-8 (RFC 6532), as many mailers now send them
+        p.setProperty("mail.mime.allowutf8", "true");
         return p;
     }
 
@@ -123,6 +125,10 @@ final class MimeReader {
             }
         } catch (AddressException e) {
             warnings.add("the " + name + " header is not a list of addresses (" + e.getMessage() + "): '" + shorten(value) + "'");
+            return out;
+        }
+        if (out.isEmpty()) {
+            warnings.add("the " + name + " header holds no e-mail address: '" + shorten(value) + "'");
         }
         return out;
     }
@@ -257,9 +263,28 @@ final class MimeReader {
             return null;
         }
         try {
-            return MimeUtility.decodeText(name).strip();
+            return rawUtf8(MimeUtility.decodeText(name)).strip();
         } catch (UnsupportedEncodingException e) {
-            return name.strip();
+            return rawUtf8(name).strip();
+        }
+    }
+
+    /**
+     * A part's headers are read as ISO-8859-1, so a name sent as raw UTF-8 (RFC 6532) arrives as
+     * one character per byte: if its bytes are valid UTF-8 with some above ASCII, that is what
+     * was meant.
+     */
+    static String rawUtf8(String s) {
+        if (s.chars().allMatch(c -> c < 0x80) || s.chars().anyMatch(c -> c > 0xff)) {
+            return s;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
         }
     }
 

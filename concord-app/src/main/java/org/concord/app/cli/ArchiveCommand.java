@@ -80,7 +80,7 @@ public final class ArchiveCommand implements Callable<Integer> {
                     m.warnings().forEach(w -> System.out.println("warning: " + w));
                 }
                 if (suggest) {
-                    printSuggestions(archiver.suggest(m, targets.stream().map(TargetRef::system).distinct().toList(), 10));
+                    printSuggestions(archiver.suggest(m, targets.stream().map(TargetRef::system).distinct().toList(), Optional.empty(), 10));
                 }
                 return exit;
             }

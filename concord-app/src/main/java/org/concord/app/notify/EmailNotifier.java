@@ -14,23 +14,20 @@ import java.util.Date;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
 import org.concord.app.config.NotifyConfig;
-import org.concord.engine.SystemListener;
 
 /**
  * Mails every transition over SMTP: STARTTLS (required, not merely tried), SMTPS, or a plain
  * connection only when the config says {@code security: none}. Certificates and the server's
  * host name are checked against the JDK's trust store.
  */
-final class EmailNotifier implements SystemListener, Outbox.Channel, AutoCloseable {
+final class EmailNotifier extends OutboxNotifier {
     private final NotifyConfig.Email config;
-    private final String host;
     private final Session session;
     private final String describe;
-    private Outbox outbox;
 
     private EmailNotifier(NotifyConfig.Email config, String host, Duration timeout) {
+        super(host);
         this.config = config;
-        this.host = host;
         this.session = Session.getInstance(properties(config, timeout));
         this.describe = "e-mail via " + config.host() + ":" + config.port() + " (" + config.security().code() + ") to "
                 + String.join(", ", config.to());
@@ -38,7 +35,7 @@ final class EmailNotifier implements SystemListener, Outbox.Channel, AutoCloseab
 
     static EmailNotifier start(NotifyConfig.Email config, String host, Outbox.Policy policy, Duration timeout) {
         EmailNotifier n = new EmailNotifier(config, host, timeout);
-        n.outbox = Outbox.start(n, policy);
+        n.startOutbox(policy);
         return n;
     }
 
@@ -67,25 +64,6 @@ final class EmailNotifier implements SystemListener, Outbox.Channel, AutoCloseab
             case NONE -> p.setProperty("mail.smtp.starttls.enable", "false");
         }
         return p;
-    }
-
-    @Override
-    public void systemDown(String system, String reason, Instant since) {
-        outbox.offer(new Notification.Down(system, reason, since, host));
-    }
-
-    @Override
-    public void systemUp(String system, Duration downFor, Instant at) {
-        outbox.offer(new Notification.Up(system, downFor, at, host));
-    }
-
-    @Override
-    public void systemPaused(String system, String reason, Instant at) {
-        outbox.offer(new Notification.Paused(system, reason, at, host));
-    }
-
-    Outbox outbox() {
-        return outbox;
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLException;
 import org.concord.app.config.NotifyConfig;
-import org.concord.engine.SystemListener;
 
 /**
  * Posts every transition to a webhook as a JSON object
@@ -24,50 +23,29 @@ import org.concord.engine.SystemListener;
  * TLS certificates are verified by the JDK's trust store, and redirects are not followed (the
  * token must not travel to another host).
  */
-final class WebhookNotifier implements SystemListener, Outbox.Channel, AutoCloseable {
+final class WebhookNotifier extends OutboxNotifier {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NotifyConfig.Webhook config;
-    private final String host;
     private final Duration requestTimeout;
     private final String describe;
-    private Outbox outbox;
     // Created by the outbox thread on first use, so a command that never notifies pays nothing.
     private volatile HttpClient client;
     private volatile ExecutorService executor;
 
     private WebhookNotifier(NotifyConfig.Webhook config, String host, Duration requestTimeout) {
+        super(host);
         this.config = config;
-        this.host = host;
         this.requestTimeout = requestTimeout;
         this.describe = "webhook " + printable(config.url());
     }
 
     static WebhookNotifier start(NotifyConfig.Webhook config, String host, Outbox.Policy policy, Duration requestTimeout) {
         WebhookNotifier n = new WebhookNotifier(config, host, requestTimeout);
-        n.outbox = Outbox.start(n, policy);
+        n.startOutbox(policy);
         return n;
-    }
-
-    @Override
-    public void systemDown(String system, String reason, Instant since) {
-        outbox.offer(new Notification.Down(system, reason, since, host));
-    }
-
-    @Override
-    public void systemUp(String system, Duration downFor, Instant at) {
-        outbox.offer(new Notification.Up(system, downFor, at, host));
-    }
-
-    @Override
-    public void systemPaused(String system, String reason, Instant at) {
-        outbox.offer(new Notification.Paused(system, reason, at, host));
-    }
-
-    Outbox outbox() {
-        return outbox;
     }
 
     @Override

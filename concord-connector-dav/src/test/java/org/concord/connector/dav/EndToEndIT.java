@@ -86,10 +86,12 @@ class EndToEndIT {
             assertConverged(expected, radicale, xandikos, folder);
 
             long[] before = counters(hub);
+            long idleStarted = System.nanoTime();
             SyncReport idle = hub.engine().syncOnce(Duration.ofMinutes(1));
+            long idleMillis = (System.nanoTime() - idleStarted) / 1_000_000;
             long[] after = counters(hub);
-            System.out.printf("dav end-to-end: second sync without changes: Radicale %d requests / %d bytes,"
-                    + " Xandikos %d requests / %d bytes (%s)%n", after[0] - before[0], after[1] - before[1],
+            System.out.printf("dav end-to-end: second sync without changes: %d ms; Radicale %d requests / %d bytes,"
+                    + " Xandikos %d requests / %d bytes (%s)%n", idleMillis, after[0] - before[0], after[1] - before[1],
                     after[2] - before[2], after[3] - before[3], idle);
             assertThat(idle.read()).isZero();
             assertThat(idle.written()).isZero();

@@ -75,7 +75,10 @@ final class Connections {
             store.connect(settings.host(), settings.port(), login.name(), login.password());
             return store;
         } catch (MessagingException e) {
-            throw Failures.of(where, "log in" + (login.viaMaster() ? " through the master user" : ""), e, settings);
+            String doing = login.viaMaster()
+                    ? "log in through the master user (check master-user and master-password, and that the server allows master logins)"
+                    : "log in (check the user's password under passwords)";
+            throw Failures.of(where, doing, e, settings);
         }
     }
 

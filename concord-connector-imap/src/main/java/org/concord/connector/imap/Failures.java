@@ -40,10 +40,7 @@ final class Failures {
     static ConnectorException of(String where, String doing, MessagingException e, ImapSettings settings) {
         Throwable cause = rootCause(e);
         if (e instanceof AuthenticationFailedException) {
-            return new PermanentConnectorException(where + ": " + doing + ": login refused by " + settings.host()
-                    + (settings.master().isPresent() && !settings.passwords().containsKey(userOf(where))
-                            ? " (check master-user and master-password, and that the server allows master logins)"
-                            : " (check the user's password under passwords)"), e);
+            return new PermanentConnectorException(where + ": " + doing + ": login refused by " + settings.host(), e);
         }
         if (e instanceof FolderNotFoundException) {
             return new PermanentConnectorException(where + ": " + doing + ": no such folder", e);
@@ -67,15 +64,6 @@ final class Failures {
 
     static IOException reading(String where, IOException e) {
         return new IOException(where + ": reading the message failed: " + describe(rootCause(e)), e);
-    }
-
-    private static String userOf(String where) {
-        int at = where.indexOf("user '");
-        if (at < 0) {
-            return "";
-        }
-        int end = where.indexOf('\'', at + 6);
-        return end < 0 ? "" : where.substring(at + 6, end);
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

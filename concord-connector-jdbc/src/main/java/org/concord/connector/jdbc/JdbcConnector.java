@@ -3,13 +3,18 @@ package org.concord.connector.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.concord.connector.jdbc.mapping.RowConverter;
 import org.concord.connector.jdbc.mapping.TableMapping;
 import org.concord.model.ItemType;
+import org.concord.spi.ArchiveRequest;
+import org.concord.spi.ArchiveResult;
+import org.concord.spi.ArchiveTarget;
 import org.concord.spi.Capability;
 import org.concord.spi.ChangeBatch;
 import org.concord.spi.Connector;
@@ -19,19 +24,27 @@ import org.concord.spi.FeedRequest;
 import org.concord.spi.Health;
 import org.concord.spi.Installable;
 import org.concord.spi.PermanentConnectorException;
+import org.concord.spi.RecordQuery;
+import org.concord.spi.RecordRef;
 import org.concord.spi.RetryableConnectorException;
 import org.concord.spi.Write;
 import org.concord.spi.WriteResult;
 
 /**
  * A database as a system. Reading, writing and pinging each have their own connection, so a
- * blocking read, a write and a ping can run at once as the SPI allows.
+ * blocking read, a write and a ping can run at once as the SPI allows. With an archive layout (the
+ * {@code crm} preset has one) it is also an archive target: searches share a few idle connections,
+ * each archive is a transaction on a connection of its own, so both may run from many threads
+ * beside the reader and the writer.
  */
-final class JdbcConnector implements Connector, Installable {
+final class JdbcConnector implements Connector, Installable, ArchiveTarget {
     private final JdbcSettings settings;
     private final Installer installer;
     private final RecentWrites recent = new RecentWrites();
     private final ConnectionSlot pingSlot;
+    private final IdleConnections searchConnections;
+    private final Optional<RecordSearch> search;
+    private final Optional<CrmArchive> archive;
     private volatile Feed feed;
     private volatile RowWriter writer;
 
@@ -39,13 +52,48 @@ final class JdbcConnector implements Connector, Installable {
         this.settings = settings;
         this.installer = new Installer(settings);
         this.pingSlot = new ConnectionSlot(settings, "ping", c -> c.setAutoCommit(true));
+        this.searchConnections = new IdleConnections(settings);
+        Optional<ArchiveSchema> schema = settings.archive().map(layout -> new ArchiveSchema(settings, layout));
+        this.search = schema.map(s -> new RecordSearch(settings, s, searchConnections));
+        this.archive = schema.map(s -> new CrmArchive(settings, s));
     }
 
     @Override
     public Description describe() {
         EnumSet<ItemType> types = EnumSet.noneOf(ItemType.class);
         settings.mapping().tables().forEach(t -> types.add(t.type()));
-        return new Description("jdbc", types, EnumSet.of(Capability.PUSH));
+        EnumSet<Capability> capabilities = EnumSet.of(Capability.PUSH);
+        if (archive.isPresent()) {
+            capabilities.add(Capability.ARCHIVE);
+            capabilities.add(Capability.SEARCH);
+        }
+        return new Description("jdbc", types, capabilities);
+    }
+
+    @Override
+    public long sizeCap() {
+        return settings.archiveSizeCap();
+    }
+
+    @Override
+    public List<RecordRef> search(RecordQuery query) throws ConnectorException, InterruptedException {
+        return archivePart(search).search(query);
+    }
+
+    @Override
+    public List<RecordRef> suggest(Collection<String> addresses, Optional<String> user, int limit)
+            throws ConnectorException, InterruptedException {
+        return archivePart(search).suggest(addresses, user, limit);
+    }
+
+    @Override
+    public ArchiveResult archive(ArchiveRequest request) throws ConnectorException, InterruptedException {
+        return archivePart(archive).archive(request);
+    }
+
+    private <T> T archivePart(Optional<T> part) throws PermanentConnectorException {
+        return part.orElseThrow(() -> new PermanentConnectorException(settings.label()
+                + ": this system is no archive target: its mapping has no archive layout (set preset: crm, or archive)"));
     }
 
     @Override
@@ -159,6 +207,7 @@ final class JdbcConnector implements Connector, Installable {
             writer.close();
         }
         pingSlot.close();
+        searchConnections.close();
         feed = null;
         writer = null;
     }

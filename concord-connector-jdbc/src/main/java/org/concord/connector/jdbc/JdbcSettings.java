@@ -1,8 +1,11 @@
 package org.concord.connector.jdbc;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.concord.connector.jdbc.mapping.ArchiveLayout;
+import org.concord.connector.jdbc.mapping.ArchiveLayoutParser;
 import org.concord.connector.jdbc.mapping.Mapping;
 import org.concord.connector.jdbc.mapping.MappingParser;
 import org.concord.spi.ConfigException;
@@ -19,6 +22,10 @@ import org.concord.spi.SystemConfig;
  * @param readerExpiry after how long without a read a reader no longer holds back pruning
  * @param carry the carry table (global ids of created rows, and what rows cannot hold), or empty
  *     when switched off
+ * @param archive where archived e-mail goes and which records it can be filed to, or empty when
+ *     this system is no archive target
+ * @param uploadDir the CRM's upload directory, where attachment files go, named by their row's id
+ * @param archiveSizeCap the largest message, in bytes of its source, filed to this system
  */
 record JdbcSettings(
         String system,
@@ -36,10 +43,16 @@ record JdbcSettings(
         Duration readerExpiry,
         Duration connectTimeout,
         Optional<String> carry,
-        Mapping mapping) {
+        Mapping mapping,
+        Optional<ArchiveLayout> archive,
+        Optional<Path> uploadDir,
+        long archiveSizeCap) {
+
+    static final long DEFAULT_ARCHIVE_SIZE_CAP = 50L * 1024 * 1024;
 
     static final Set<String> KEYS = Set.of("url", "username", "password", "tls", "capture", "change-log",
-            "poll-interval", "poll-lag", "gap-timeout", "reader-expiry", "connect-timeout", "carry", "carry-table");
+            "poll-interval", "poll-lag", "gap-timeout", "reader-expiry", "connect-timeout", "carry", "carry-table",
+            "archive", "upload-dir", "archive-size-cap");
 
     static JdbcSettings parse(SystemConfig c) throws ConfigException {
         java.util.Set<String> known = new java.util.HashSet<>(KEYS);
@@ -75,12 +88,28 @@ record JdbcSettings(
                 }
             }
         }
+        Optional<ArchiveLayout> archive = ArchiveLayoutParser.parse(c);
+        Optional<Path> uploadDir = Optional.empty();
+        if (c.has("upload-dir")) {
+            if (archive.isEmpty() || archive.get().attachments().isEmpty()) {
+                throw new ConfigException(c.key("upload-dir"), "this system keeps no attachment files: its archive layout "
+                        + "has no attachments table (set preset: crm, or archive.attachments)");
+            }
+            uploadDir = Optional.of(c.path("upload-dir"));
+        }
+        long sizeCap = c.bytes("archive-size-cap", DEFAULT_ARCHIVE_SIZE_CAP);
+        if (sizeCap < 1024) {
+            throw new ConfigException(c.key("archive-size-cap"), "must be at least 1KB, found " + sizeCap + " bytes");
+        }
+        if (c.has("archive-size-cap") && archive.isEmpty()) {
+            throw new ConfigException(c.key("archive-size-cap"), "this system is no archive target (set preset: crm, or archive)");
+        }
         Duration pollInterval = positive(c, "poll-interval", Duration.ofMillis(100));
         return new JdbcSettings(c.name(), dialect, url, c.optionalString("username"), c.optionalString("password"), tls,
                 capture, changeLog.toLowerCase(java.util.Locale.ROOT), "concord:" + c.name(), pollInterval,
                 positive(c, "poll-lag", Duration.ofSeconds(2)), positive(c, "gap-timeout", Duration.ofMinutes(10)),
                 positive(c, "reader-expiry", Duration.ofDays(30)), positive(c, "connect-timeout", Duration.ofSeconds(10)),
-                carry, mapping);
+                carry, mapping, archive, uploadDir, sizeCap);
     }
 
     private static Duration positive(SystemConfig c, String key, Duration fallback) throws ConfigException {

@@ -119,7 +119,7 @@ public final class MappingParser {
                 t.scalars("insert"), columns, related, t.bool("creates", true));
     }
 
-    private static IdGeneration idGeneration(ConfigNode t) throws ConfigException {
+    static IdGeneration idGeneration(ConfigNode t) throws ConfigException {
         String g = t.optionalText("id-generation").orElse("auto");
         return switch (g) {
             case "auto" -> IdGeneration.AUTO;
@@ -147,7 +147,7 @@ public final class MappingParser {
         return new UserMapping(column, fixed, u.optionalText("unassigned"));
     }
 
-    private static Optional<SoftDelete> softDelete(ConfigNode t) throws ConfigException {
+    static Optional<SoftDelete> softDelete(ConfigNode t) throws ConfigException {
         Object raw = t.raw("deleted");
         if (raw == null) {
             return Optional.empty();
@@ -268,7 +268,7 @@ public final class MappingParser {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
+    static Map<String, Object> castMap(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : new HashMap<>();
     }
 }

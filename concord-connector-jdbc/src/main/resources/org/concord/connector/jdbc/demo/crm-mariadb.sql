@@ -112,6 +112,8 @@ CREATE TABLE notes (
   id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name VARCHAR(255) NOT NULL,
   description TEXT NULL,
+  filename VARCHAR(255) NULL,
+  file_mime_type VARCHAR(100) NULL,
   contact_id INT NULL,
   parent_type VARCHAR(100) NULL,
   parent_id INT NULL,
@@ -124,12 +126,40 @@ CREATE TABLE notes (
 CREATE TABLE emails (
   id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   name VARCHAR(255) NOT NULL,
+  message_id VARCHAR(255) NULL,
   date_sent DATETIME NULL,
+  type VARCHAR(100) NULL,
+  status VARCHAR(100) NULL,
   from_addr VARCHAR(255) NULL,
   to_addrs TEXT NULL,
-  description TEXT NULL,
+  cc_addrs TEXT NULL,
+  description LONGTEXT NULL,
+  description_html LONGTEXT NULL,
   parent_type VARCHAR(100) NULL,
   parent_id INT NULL,
+  assigned_user_id INT NULL,
+  date_entered DATETIME NULL,
+  date_modified DATETIME NULL,
+  deleted TINYINT(1) NOT NULL DEFAULT 0
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE emails_beans (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  email_id INT NOT NULL,
+  bean_id INT NOT NULL,
+  bean_module VARCHAR(100) NOT NULL,
+  date_modified DATETIME NULL,
+  deleted TINYINT(1) NOT NULL DEFAULT 0
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE projects (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name VARCHAR(50) NOT NULL,
+  description TEXT NULL,
+  status VARCHAR(50) NULL,
+  priority VARCHAR(255) NULL,
+  estimated_start_date DATE NULL,
+  estimated_end_date DATE NULL,
   assigned_user_id INT NULL,
   date_entered DATETIME NULL,
   date_modified DATETIME NULL,
@@ -151,6 +181,16 @@ CREATE INDEX idx_tasks_assigned ON tasks (assigned_user_id, deleted);
 CREATE INDEX idx_notes_assigned ON notes (assigned_user_id, deleted);
 
 CREATE INDEX idx_emails_assigned ON emails (assigned_user_id, deleted);
+
+CREATE INDEX idx_emails_message_id ON emails (message_id);
+
+CREATE INDEX idx_emails_beans_bean ON emails_beans (bean_module, bean_id, email_id);
+
+CREATE INDEX idx_emails_beans_email ON emails_beans (email_id);
+
+CREATE INDEX idx_notes_parent ON notes (parent_type, parent_id);
+
+CREATE INDEX idx_projects_assigned ON projects (assigned_user_id, deleted);
 
 INSERT INTO users (user_name, first_name, last_name, status) VALUES ('admin', 'Ada', 'Admin', 'Active');
 INSERT INTO users (user_name, first_name, last_name, status) VALUES ('alice', 'Alice', 'Martin', 'Active');
@@ -196,5 +236,10 @@ INSERT INTO tasks (name, status, date_start, date_due, priority, description, co
 INSERT INTO notes (name, description, contact_id, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Pricing expectations', 'Hanna expects 5% off for orders over 10k.', 1, 'Accounts', 1, 2, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
 INSERT INTO notes (name, description, contact_id, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Fleet size', 'Blue Harbor runs 140 trucks, 30 electric.', 4, 'Accounts', 2, 2, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
 INSERT INTO notes (name, description, contact_id, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Decision makers', 'Maya signs; Ethan handles paperwork.', 5, 'Accounts', 3, 3, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
-INSERT INTO emails (name, date_sent, from_addr, to_addrs, description, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Re: Proposal', '2025-03-27 15:42:00', 'hanna.schulz@northwind.example', 'alice@crm.example', 'Thanks, we will review it this week.', 'Contacts', 1, 2, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
-INSERT INTO emails (name, date_sent, from_addr, to_addrs, description, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Meeting notes', '2025-03-20 17:05:00', 'bob@crm.example', 'maya.patel@oakridge.example', 'Summary of the renewal call.', 'Contacts', 5, 3, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
+INSERT INTO emails (name, message_id, type, status, date_sent, from_addr, to_addrs, description, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Re: Proposal', '<8f3c1a20.4471@northwind.example>', 'archived', 'archived', '2025-03-27 15:42:00', 'hanna.schulz@northwind.example', 'alice@crm.example', 'Thanks, we will review it this week.', 'Contacts', 1, 2, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
+INSERT INTO emails (name, message_id, type, status, date_sent, from_addr, to_addrs, description, parent_type, parent_id, assigned_user_id, date_entered, date_modified) VALUES ('Meeting notes', '<renewal-summary.20250320@crm.example>', 'archived', 'archived', '2025-03-20 17:05:00', 'bob@crm.example', 'maya.patel@oakridge.example', 'Summary of the renewal call.', 'Contacts', 5, 3, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
+INSERT INTO emails_beans (email_id, bean_id, bean_module, date_modified) VALUES (1, 1, 'Contacts', '2025-03-04 10:00:00');
+INSERT INTO emails_beans (email_id, bean_id, bean_module, date_modified) VALUES (1, 1, 'Accounts', '2025-03-04 10:00:00');
+INSERT INTO emails_beans (email_id, bean_id, bean_module, date_modified) VALUES (2, 5, 'Contacts', '2025-03-04 10:00:00');
+INSERT INTO projects (name, description, status, priority, estimated_start_date, estimated_end_date, assigned_user_id, date_entered, date_modified) VALUES ('Northwind webshop relaunch', 'New ordering portal for Northwind''s retail partners.', 'In Progress', 'high', '2025-03-10', '2025-06-30', 2, '2025-03-04 10:00:00', '2025-03-04 10:00:00');
+INSERT INTO projects (name, description, status, priority, estimated_start_date, estimated_end_date, assigned_user_id, date_entered, date_modified) VALUES ('Fjord Energy site survey', 'Survey of the Bergen substation sites.', 'Draft', 'medium', '2025-04-14', '2025-05-16', 3, '2025-03-04 10:00:00', '2025-03-04 10:00:00');

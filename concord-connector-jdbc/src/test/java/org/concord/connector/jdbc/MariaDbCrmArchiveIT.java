@@ -1,0 +1,8 @@
+package org.concord.connector.jdbc;
+
+class MariaDbCrmArchiveIT extends CrmArchiveContract {
+    @Override
+    TestDatabase.Server server() {
+        return TestDatabase.Server.MARIADB;
+    }
+}
