@@ -51,6 +51,13 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options));
     }
 
+    /** Scrolls the element to the middle of its scroll container, as a user would, and clicks it. */
+    void click(org.openqa.selenium.By what) {
+        org.openqa.selenium.WebElement e = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(what));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
     void screenshot(String name) throws IOException {
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

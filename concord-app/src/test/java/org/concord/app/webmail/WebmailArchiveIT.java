@@ -8,17 +8,27 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.concord.app.Main;
 import org.concord.app.config.Config;
 import org.concord.app.config.ConfigLoader;
 import org.concord.app.wiring.Agent;
+import org.concord.connector.jdbc.DemoCrm;
 import org.concord.server.PasswordHash;
 import org.concord.testkit.servers.Dovecot;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,8 +38,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The archive flow end to end in a real browser: an agent built from a config file with an imap
- * system (a Dovecot started for the test) and a vdir system that files e-mail, its console, and
- * Roundcube with the {@code concord_archive} plugin. Screenshots go to
+ * system (a Dovecot started for the test), the demo CRM on MariaDB (jdbc, preset {@code crm}) and a
+ * vdir folder, both filing e-mail; its console; and Roundcube with the {@code concord_archive}
+ * plugin. Screenshots go to
  * {@code concord-server/target/screenshots/}.
  */
 class WebmailArchiveIT {
@@ -39,7 +50,10 @@ class WebmailArchiveIT {
     static final String SUBJECT = "Engine plans for review";
     static final String LUNCH = "Lunch on Friday?";
 
+    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/";
+
     static Dovecot dovecot;
+    static String database;
     static Path dir;
     static Agent agent;
     static URI concord;
@@ -58,9 +72,11 @@ class WebmailArchiveIT {
                 \r
                 Shall we?\r
                 """.formatted(LUNCH));
+        database = createDemoCrm();
         dir = Files.createTempDirectory("concord-webmail-it");
-        put("crm/alice/contacts/ada.vcf", vcard("ada-1", "Ada Lovelace", "Lovelace;Ada", "Analytical Engines Ltd", "ada@example.org"));
-        put("crm/alice/contacts/charles.vcf", vcard("charles-1", "Charles Babbage", "Babbage;Charles", "Difference Engines",
+        Files.createDirectories(dir.resolve("crm-upload"));
+        put("files/alice/contacts/ada.vcf", vcard("ada-1", "Ada Lovelace", "Lovelace;Ada", "Analytical Engines Ltd", "ada@example.org"));
+        put("files/alice/contacts/charles.vcf", vcard("charles-1", "Charles Babbage", "Babbage;Charles", "Difference Engines",
                 "charles@example.org"));
         String hash = PasswordHash.hash(PASSWORD.toCharArray());
         Path file = dir.resolve("concord.yaml");
@@ -77,8 +93,16 @@ class WebmailArchiveIT {
                       alice: alice-imap-pw
                       bob: bob-imap-pw
                   crm:
+                    connector: jdbc
+                    url: %s%s
+                    username: root
+                    password: ""
+                    tls: false
+                    preset: crm
+                    upload-dir: crm-upload
+                  files:
                     connector: vdir
-                    path: crm
+                    path: files
                 api:
                   token: %s
                 console:
@@ -87,7 +111,9 @@ class WebmailArchiveIT {
                     alice: %s
                   mailbox-users:
                     alice: alice
-                """.formatted(freePort(), dovecot.host(), dovecot.port(), TOKEN, hash, hash));
+                """.formatted(freePort(), dovecot.host(), dovecot.port(), MARIADB, database, TOKEN, hash, hash));
+        // The CRM's change capture, as an admin installs it before the first run.
+        assertThat(Main.execute("check", "--install", "-c", file.toString())).isZero();
         Config config = new ConfigLoader(name -> null).load(file);
         agent = Agent.build(config);
         agent.engine().start();
@@ -95,17 +121,48 @@ class WebmailArchiveIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws SQLException {
         if (agent != null) {
             agent.close();
         }
         if (dovecot != null) {
             dovecot.close();
         }
+        if (database != null) {
+            try (Connection c = mariadb(""); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+            }
+        }
+    }
+
+    /** A fresh database holding the jdbc connector's demo CRM (alice is user 2; Hanna Schulz is her contact 1). */
+    private static String createDemoCrm() throws SQLException {
+        String name = "concord_webmail_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        try (Connection c = mariadb(""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            String message = "MariaDB on 127.0.0.1:3306 is not reachable (" + e.getMessage() + "): install mariadb-server";
+            if ("1".equals(System.getenv("CONCORD_REQUIRE_SERVERS"))) {
+                throw new IllegalStateException(message, e);
+            }
+            Assumptions.abort(message);
+        }
+        try (Connection c = mariadb(name)) {
+            DemoCrm.create(c);
+        }
+        return name;
+    }
+
+    private static Connection mariadb(String db) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", "root");
+        p.setProperty("password", "");
+        p.setProperty("sslMode", "disable"); // the loopback test server only
+        return DriverManager.getConnection(MARIADB + db, p);
     }
 
     @Test
-    void aUserArchivesAMessageFromTheConsolesMailboxViewIntoAContactWithTheChosenAttachment() throws Exception {
+    void aUserArchivesAMessageFromTheConsolesMailboxViewIntoACrmContactWithTheChosenAttachment() throws Exception {
         try (Browser b = Browser.startOrSkip()) {
             b.driver.get(concord.resolve("/").toString());
             b.wait.until(ExpectedConditions.urlContains("/login"));
@@ -118,30 +175,30 @@ class WebmailArchiveIT {
             b.wait.until(ExpectedConditions.numberOfElementsToBe(rows, 2));
             assertThat(b.driver.findElement(By.id("m-user")).getAttribute("value")).isEqualTo("alice");
             WebElement row = b.driver.findElements(rows).stream().filter(r -> r.getText().contains(SUBJECT)).findFirst().orElseThrow();
-            assertThat(row.getText()).contains("Ada Lovelace", "plan.pdf", "notes.txt");
+            assertThat(row.getText()).contains("Hanna Schulz", "plan.pdf", "notes.txt");
             b.screenshot("mail-view");
 
             // Keyboard: focus the message and press a.
             row.click();
             row.sendKeys("a");
             b.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("archive-dialog")));
-            By suggestion = By.cssSelector("#suggested input[data-record]");
+            By suggestion = By.cssSelector("#suggested input[data-record='crm|contact|1']");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(suggestion));
-            assertThat(b.driver.findElement(By.id("suggested")).getText()).contains("Ada Lovelace");
+            assertThat(b.driver.findElement(By.id("suggested")).getText()).contains("Hanna Schulz");
             assertThat(b.driver.findElement(By.id("archive-subject")).getText()).isEqualTo(SUBJECT);
-            b.driver.findElement(suggestion).click();
+            b.click(suggestion);
 
-            // Search another record and tick it too.
+            // Search a record of another system and tick it too.
             WebElement search = b.driver.findElement(By.id("archive-q"));
-            search.sendKeys("babbage", Keys.ENTER);
-            By found = By.cssSelector("#search-results input[data-record]");
+            search.sendKeys("lovelace", Keys.ENTER);
+            By found = By.cssSelector("#search-results input[data-record='files|contact|ada']");
             b.wait.until(ExpectedConditions.presenceOfElementLocated(found));
-            assertThat(b.driver.findElement(By.id("search-results")).getText()).contains("Charles Babbage");
-            b.driver.findElement(found).click();
+            assertThat(b.driver.findElement(By.id("search-results")).getText()).contains("Ada Lovelace");
+            b.click(found);
 
             // Keep the plan, leave the notes out.
-            b.driver.findElement(By.cssSelector("input[data-attachment='notes.txt']")).click();
-            assertThat(b.driver.findElement(By.id("archive-summary")).getText()).contains("2 records", "Ada Lovelace", "Charles Babbage");
+            b.click(By.cssSelector("input[data-attachment='notes.txt']"));
+            assertThat(b.driver.findElement(By.id("archive-summary")).getText()).contains("2 records", "Hanna Schulz", "Ada Lovelace");
             b.screenshot("archive-dialog");
             b.driver.findElement(By.id("archive-confirm")).click();
 
@@ -149,23 +206,42 @@ class WebmailArchiveIT {
             WebElement result = b.driver.findElement(By.id("archive-result"));
             assertThat(result.getAttribute("data-complete")).isEqualTo("true");
             assertThat(result.findElements(By.cssSelector("[data-outcome='filed']"))).hasSize(2);
-            assertThat(result.getText()).contains("Filed to Ada Lovelace (crm) with plan.pdf");
+            assertThat(result.getText()).contains("Filed to Hanna Schulz (crm) with plan.pdf", "Filed to Ada Lovelace (files)");
             b.screenshot("archive-result");
 
-            // Again to Ada: the record holds this Message-ID already, nothing is added.
+            // Again to Hanna: the contact holds this Message-ID already, nothing is added.
             b.driver.findElement(By.xpath("//button[text()='Archive to more records']")).click();
-            b.wait.until(ExpectedConditions.elementToBeClickable(suggestion)).click();
+            b.click(suggestion);
             b.driver.findElement(By.id("archive-confirm")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#archive-result [data-outcome='already-filed']")));
             b.driver.findElement(By.id("archive-done")).click();
             b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("archive-dialog")));
         }
 
+        // In the CRM's database: one e-mail linked to Hanna, alice's, with the plan as a note and its file.
+        try (Connection c = mariadb(database); Statement s = c.createStatement()) {
+            int email;
+            try (ResultSet rs = s.executeQuery("SELECT id, name, from_addr, parent_type, parent_id, assigned_user_id FROM emails"
+                    + " WHERE message_id = '<plans-1@example.org>'")) {
+                assertThat(rs.next()).as("the e-mail row").isTrue();
+                email = rs.getInt("id");
+                assertThat(rs.getString("name")).isEqualTo(SUBJECT);
+                assertThat(rs.getString("from_addr")).isEqualTo("Hanna Schulz <hanna.schulz@northwind.example>");
+                assertThat(rs.getString("parent_type") + "/" + rs.getInt("parent_id")).isEqualTo("Contacts/1");
+                assertThat(rs.getInt("assigned_user_id")).as("alice").isEqualTo(2);
+                assertThat(rs.next()).as("filed once").isFalse();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, filename FROM notes WHERE parent_type = 'Emails' AND parent_id = " + email)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("filename")).isEqualTo("plan.pdf");
+                assertThat(Files.readAllBytes(dir.resolve("crm-upload").resolve(Integer.toString(rs.getInt("id"))))).isEqualTo(PLAN);
+                assertThat(rs.next()).as("notes.txt was left out").isFalse();
+            }
+        }
         Path filed = filedFolder("ada", "plans-1@example.org");
         assertThat(Files.readString(filed.resolve("message.eml"))).contains("Subject: " + SUBJECT);
         assertThat(Files.readAllBytes(filed.resolve("attachments/plan.pdf"))).isEqualTo(PLAN);
         assertThat(filed.resolve("attachments/notes.txt")).doesNotExist();
-        assertThat(filedFolder("charles", "plans-1@example.org").resolve("attachments/plan.pdf")).exists();
     }
 
     @Test
@@ -206,13 +282,14 @@ class WebmailArchiveIT {
                     .contains("/archive?system=mail&user=alice&folder=INBOX&uid=" + lunchUid);
             logIn(b, "alice");
             b.wait.until(ExpectedConditions.textToBe(By.id("archive-subject"), LUNCH));
-            b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#suggested input[data-record]")));
+            By charles = By.cssSelector("#suggested input[data-record='files|contact|charles']");
+            b.wait.until(ExpectedConditions.presenceOfElementLocated(charles));
             assertThat(b.driver.findElement(By.id("suggested")).getText()).contains("Charles Babbage");
             assertThat(b.driver.findElements(By.cssSelector("input[data-attachment]"))).isEmpty();
             b.screenshot("roundcube-popup");
 
             // Archive from the pop-up; Done closes it. The same message to the same contact is filed once.
-            b.driver.findElement(By.cssSelector("#suggested input[data-record]")).click();
+            b.click(charles);
             b.driver.findElement(By.id("archive-confirm")).click();
             b.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("archive-result")));
             assertThat(b.driver.findElement(By.id("archive-result")).getAttribute("data-complete")).isEqualTo("true");
@@ -232,7 +309,7 @@ class WebmailArchiveIT {
 
     /** The folder of one message (named after its Message-ID) in a contact's archive, the only one of that message. */
     private static Path filedFolder(String contact, String messageId) throws IOException {
-        Path record = dir.resolve("crm/alice/archive/contact").resolve(contact);
+        Path record = dir.resolve("files/alice/archive/contact").resolve(contact);
         try (Stream<Path> s = Files.list(record)) {
             List<Path> messages = s.filter(p -> p.getFileName().toString().contains(messageId)).toList();
             assertThat(messages).as("folders of " + messageId + " in " + record).hasSize(1);
@@ -243,8 +320,8 @@ class WebmailArchiveIT {
     private static String message() {
         String b64 = Base64.getMimeEncoder().encodeToString(PLAN);
         return """
-                From: Ada Lovelace <ada@example.org>\r
-                To: Alice Smith <alice@example.org>\r
+                From: Hanna Schulz <hanna.schulz@northwind.example>\r
+                To: Alice Martin <alice@example.org>\r
                 Subject: %s\r
                 Message-ID: <plans-1@example.org>\r
                 Date: Mon, 23 Nov 2026 09:30:00 +0000\r
@@ -254,7 +331,7 @@ class WebmailArchiveIT {
                 --b1\r
                 Content-Type: text/plain; charset=utf-8\r
                 \r
-                Dear Alice, the plans are attached.\r
+                Dear Alice, the plans for the order are attached.\r
                 --b1\r
                 Content-Type: application/pdf; name="plan.pdf"\r
                 Content-Disposition: attachment; filename="plan.pdf"\r
