@@ -64,6 +64,33 @@ class ServerConfigTest {
     }
 
     @Test
+    void aConsoleUserCanBeLimitedToOneUsersMailboxes() throws Exception {
+        ServerSettings s = load("""
+                console:
+                  users:
+                    admin: %1$s
+                    alice: %1$s
+                  mailbox-users:
+                    alice: alice.smith
+                """.formatted(HASH)).server();
+        assertThat(s.mailboxUsers()).containsExactly(Map.entry("alice", "alice.smith"));
+        assertThatThrownBy(() -> load("""
+                console:
+                  users:
+                    admin: %s
+                  mailbox-users:
+                    bob: bob
+                """.formatted(HASH))).hasMessageContaining("console.mailbox-users.bob: 'bob' is not a console user; console users: admin");
+        assertThatThrownBy(() -> load("""
+                console:
+                  users:
+                    admin: %s
+                  mailbox-users:
+                    admin: ""
+                """.formatted(HASH))).hasMessageContaining("console.mailbox-users.admin: give the user whose mail");
+    }
+
+    @Test
     void anEmptyTokenMeansNoToken() throws Exception {
         assertThat(load("api:\n  token: ${UNSET_TOKEN:-}\n").server().apiToken()).isEmpty();
     }

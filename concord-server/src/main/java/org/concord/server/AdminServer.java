@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import org.concord.engine.Engine;
 import org.concord.store.Store;
@@ -51,15 +54,28 @@ public final class AdminServer implements AutoCloseable {
      *     keystore cannot be used
      */
     public static AdminServer start(Engine engine, Store store, ServerSettings settings) throws IOException {
-        return start(engine, store, settings, Duration.ofSeconds(1));
+        return start(engine, store, settings, Optional.empty(), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Starts serving as {@link #start(Engine, Store, ServerSettings)} does, with the mailbox and
+     * archive routes served by {@code desk} (without one they answer 503).
+     */
+    public static AdminServer start(Engine engine, Store store, ServerSettings settings, ArchiveDesk desk) throws IOException {
+        return start(engine, store, settings, Optional.of(desk), Duration.ofSeconds(1));
     }
 
     static AdminServer start(Engine engine, Store store, ServerSettings settings, Duration eventPeriod) throws IOException {
+        return start(engine, store, settings, Optional.empty(), eventPeriod);
+    }
+
+    static AdminServer start(Engine engine, Store store, ServerSettings settings, Optional<ArchiveDesk> desk,
+            Duration eventPeriod) throws IOException {
         Sessions sessions = new Sessions(Clock.systemUTC());
         Guard guard = new Guard(settings, sessions);
         EngineMeters meters = new EngineMeters(engine.systemNames(), engine::status);
         StatusEvents events = new StatusEvents(() -> Views.StatusJson.of(engine.status()), eventPeriod);
-        Router router = routes(engine, store, settings, sessions, guard, meters, events);
+        Router router = routes(engine, store, settings, sessions, guard, meters, events, desk);
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 2);
         threads.setName("concord-http");
@@ -103,11 +119,14 @@ public final class AdminServer implements AutoCloseable {
     }
 
     static Router routes(Engine engine, Store store, ServerSettings settings, Sessions sessions, Guard guard,
-            EngineMeters meters, StatusEvents events) {
+            EngineMeters meters, StatusEvents events, Optional<ArchiveDesk> desk) {
         Router router = new Router();
         new SessionApi(settings, sessions, guard).register(router);
         new AdminApi(engine, store).register(router);
         new ConflictApi(engine).register(router);
+        Set<String> knownUsers = new TreeSet<>(engine.users().explicit().keySet());
+        knownUsers.addAll(settings.mailboxUsers().values());
+        new ArchiveApi(desk, new MailAccess(settings.mailboxUsers(), engine.users()), knownUsers).register(router);
         events.register(router);
         meters.register(router);
         Console.register(router);
@@ -115,8 +134,8 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private void logStartup() {
-        LOG.info("admin server on {}: console at /, REST API at /api/ (described at /api/openapi.json), metrics at /metrics",
-                uri());
+        LOG.info("admin server on {}: console at /, REST API at /api/ (described at /api/openapi.json), metrics at /metrics, "
+                + "webmail archive pop-up at /archive", uri());
         if (settings.apiToken().isEmpty()) {
             LOG.warn("api.token is not set: the REST API refuses every token and answers console sessions only; "
                     + "set api.token (e.g. token: ${CONCORD_API_TOKEN}) to use the API and 'concord status' against the agent");

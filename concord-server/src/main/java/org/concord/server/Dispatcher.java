@@ -88,7 +88,7 @@ final class Dispatcher extends Handler.Abstract {
                 }
                 ex.error(refuse.status(), refuse.message());
             }
-            case Guard.Verdict.ToLogin toLogin -> ex.redirect("/login");
+            case Guard.Verdict.ToLogin toLogin -> ex.redirect(Console.loginFor(ex.path(), ex.rawQuery()));
         }
     }
 

@@ -46,6 +46,11 @@ final class Exchange {
         return Request.getPathInContext(request);
     }
 
+    /** The query string as sent (still percent-encoded), or empty. */
+    Optional<String> rawQuery() {
+        return Optional.ofNullable(request.getHttpURI().getQuery()).filter(q -> !q.isEmpty());
+    }
+
     boolean secure() {
         return request.isSecure();
     }

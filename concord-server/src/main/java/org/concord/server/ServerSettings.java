@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param metricsToken a token that may read {@code /metrics} only; the API token may too
  * @param consoleUsers console user name -> {@link PasswordHash} encoded hash
  * @param tls the keystore to serve HTTPS with; plain HTTP without it
+ * @param mailboxUsers console user -> the hub user (canonical name) whose mailbox alone they may
+ *     see and archive from; a console user not listed is an admin
  */
 public record ServerSettings(
         String host,
@@ -22,7 +24,8 @@ public record ServerSettings(
         Optional<String> apiToken,
         Optional<String> metricsToken,
         Map<String, String> consoleUsers,
-        Optional<Tls> tls) {
+        Optional<Tls> tls,
+        Map<String, String> mailboxUsers) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8750;
@@ -36,11 +39,26 @@ public record ServerSettings(
         metricsToken = metricsToken.filter(t -> !t.isBlank());
         consoleUsers = Map.copyOf(consoleUsers);
         Objects.requireNonNull(tls, "tls");
+        mailboxUsers = Map.copyOf(mailboxUsers);
+        for (Map.Entry<String, String> e : mailboxUsers.entrySet()) {
+            if (!consoleUsers.containsKey(e.getKey())) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' is not a console user (console.users): "
+                        + "only a console user can be limited to a mailbox");
+            }
+            if (e.getValue().isBlank()) {
+                throw new IllegalArgumentException("console user '" + e.getKey() + "' is mapped to an empty user name");
+            }
+        }
+    }
+
+    public ServerSettings(String host, int port, Optional<String> apiToken, Optional<String> metricsToken,
+            Map<String, String> consoleUsers, Optional<Tls> tls) {
+        this(host, port, apiToken, metricsToken, consoleUsers, tls, Map.of());
     }
 
     /** The defaults: 127.0.0.1:8750, no token, no console user, plain HTTP. */
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Map.of());
     }
 
     /** Splits {@code HOST:PORT} ({@code [::1]:8750} for IPv6). */
@@ -58,23 +76,28 @@ public record ServerSettings(
     }
 
     public ServerSettings withListen(String host, int port) {
-        return new ServerSettings(host, port, apiToken, metricsToken, consoleUsers, tls);
+        return new ServerSettings(host, port, apiToken, metricsToken, consoleUsers, tls, mailboxUsers);
     }
 
     public ServerSettings withApiToken(String token) {
-        return new ServerSettings(host, port, Optional.of(token), metricsToken, consoleUsers, tls);
+        return new ServerSettings(host, port, Optional.of(token), metricsToken, consoleUsers, tls, mailboxUsers);
     }
 
     public ServerSettings withMetricsToken(String token) {
-        return new ServerSettings(host, port, apiToken, Optional.of(token), consoleUsers, tls);
+        return new ServerSettings(host, port, apiToken, Optional.of(token), consoleUsers, tls, mailboxUsers);
     }
 
     public ServerSettings withConsoleUsers(Map<String, String> users) {
-        return new ServerSettings(host, port, apiToken, metricsToken, users, tls);
+        return new ServerSettings(host, port, apiToken, metricsToken, users, tls, mailboxUsers);
     }
 
     public ServerSettings withTls(Tls tls) {
-        return new ServerSettings(host, port, apiToken, metricsToken, consoleUsers, Optional.of(tls));
+        return new ServerSettings(host, port, apiToken, metricsToken, consoleUsers, Optional.of(tls), mailboxUsers);
+    }
+
+    /** Limits console users to their own mailbox: console user -> hub user; the others are admins. */
+    public ServerSettings withMailboxUsers(Map<String, String> users) {
+        return new ServerSettings(host, port, apiToken, metricsToken, consoleUsers, tls, users);
     }
 
     /** Whether the agent serves HTTPS. */
@@ -87,7 +110,8 @@ public record ServerSettings(
     public String toString() {
         return "ServerSettings[" + host + ":" + port + ", api token " + (apiToken.isPresent() ? "set" : "not set")
                 + ", metrics token " + (metricsToken.isPresent() ? "set" : "not set")
-                + ", console users " + consoleUsers.keySet() + ", " + (secure() ? "TLS" : "plain HTTP") + "]";
+                + ", console users " + consoleUsers.keySet()
+                + (mailboxUsers.isEmpty() ? "" : ", mailbox users " + mailboxUsers) + ", " + (secure() ? "TLS" : "plain HTTP") + "]";
     }
 
     /** A keystore (PKCS#12 or JKS) holding the server's key and certificate. */

@@ -27,7 +27,7 @@ class AuthTest {
 
     /** Every route with its path parameters filled in. */
     private static String concrete(String template) {
-        return template.replace("{name}", "a").replace("{id}", "1");
+        return template.replace("{name}", "a").replace("{id}", "1").replace("{system}", "mail");
     }
 
     private static List<Router.Route> routes(Access access) {
@@ -51,7 +51,8 @@ class AuthTest {
         for (Router.Route r : routes(Access.PAGE)) {
             HttpResponse<String> response = agent.send("GET", r.template(), null);
             assertThat(response.statusCode()).as(r.template()).isEqualTo(303);
-            assertThat(response.headers().firstValue("Location")).hasValue("/login");
+            assertThat(response.headers().firstValue("Location")).hasValue(r.template().equals("/") ? "/login"
+                    : "/login?next=" + java.net.URLEncoder.encode(r.template(), java.nio.charset.StandardCharsets.UTF_8));
         }
         HttpResponse<String> login = agent.send("GET", "/login", null);
         assertThat(login.statusCode()).isEqualTo(200);

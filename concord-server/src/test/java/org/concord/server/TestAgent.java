@@ -52,7 +52,7 @@ final class TestAgent implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestAgent(Path dir, ConflictSettings conflicts, UserMap users, UnaryOperator<ServerSettings> settings,
-            List<String> names) throws IOException {
+            List<String> names, java.util.Optional<ArchiveDesk> desk) throws IOException {
         this.dir = dir;
         for (String n : names) {
             systems.put(n, new InMemorySystem(n));
@@ -64,7 +64,7 @@ final class TestAgent implements AutoCloseable {
         engine.setWatchdogInterval(Duration.ofMillis(100));
         ServerSettings base = ServerSettings.defaults().withListen("127.0.0.1", 0).withApiToken(TOKEN)
                 .withMetricsToken(METRICS_TOKEN).withConsoleUsers(Map.of(USER, PasswordHash.hash(PASSWORD.toCharArray(), 10_000)));
-        server = AdminServer.start(engine, store, settings.apply(base), Duration.ofMillis(200));
+        server = AdminServer.start(engine, store, settings.apply(base), desk, Duration.ofMillis(200));
         engine.start();
     }
 
@@ -74,7 +74,15 @@ final class TestAgent implements AutoCloseable {
 
     static TestAgent start(ConflictSettings conflicts, UserMap users, UnaryOperator<ServerSettings> settings,
             String... names) throws IOException {
-        return new TestAgent(Files.createTempDirectory("concord-server-test"), conflicts, users, settings, List.of(names));
+        return new TestAgent(Files.createTempDirectory("concord-server-test"), conflicts, users, settings, List.of(names),
+                java.util.Optional.empty());
+    }
+
+    /** An agent whose mailbox and archive routes are served by {@code desk}. */
+    static TestAgent withDesk(ArchiveDesk desk, UserMap users, UnaryOperator<ServerSettings> settings, String... names)
+            throws IOException {
+        return new TestAgent(Files.createTempDirectory("concord-server-test"), ConflictSettings.defaults(), users, settings,
+                List.of(names), java.util.Optional.of(desk));
     }
 
     InMemorySystem system(String name) {
@@ -205,8 +213,13 @@ final class TestAgent implements AutoCloseable {
     record Login(String cookie, String csrf) {}
 
     Login login() {
+        return login(USER);
+    }
+
+    /** Logs in a console user whose password is {@link #PASSWORD}. */
+    Login login(String user) {
         HttpResponse<String> r = send("POST", "/api/session",
-                "{\"user\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}");
+                "{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
         if (r.statusCode() != 200) {
             fail("login: HTTP " + r.statusCode() + ": " + r.body());
         }

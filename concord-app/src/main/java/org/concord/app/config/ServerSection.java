@@ -28,6 +28,9 @@ import org.concord.spi.ConfigException;
  * console:
  *   users:
  *     admin: pbkdf2-sha256$600000$…           # printed by 'concord hash-password'
+ *     alice: pbkdf2-sha256$600000$…
+ *   mailbox-users:                            # optional: these console users are not admins;
+ *     alice: alice                            # each sees and archives this hub user's mail only
  * tls:
  *   keystore: state/concord.p12               # PKCS#12 or JKS, relative to the config file
  *   password: ${CONCORD_TLS_PASSWORD}
@@ -53,10 +56,11 @@ final class ServerSection {
         if (token.isPresent() && token.equals(metricsToken)) {
             throw new ConfigException("api.metrics-token", "must differ from api.token (it may read /metrics only)");
         }
-        Map<String, Object> console = section(root, "console", Set.of("users"));
+        Map<String, Object> console = section(root, "console", Set.of("users", "mailbox-users"));
         Map<String, String> users = users(console.get("users"), resolver);
+        Map<String, String> mailboxUsers = mailboxUsers(console.get("mailbox-users"), users, resolver);
         Optional<ServerSettings.Tls> tls = tls(section(root, "tls", Set.of("keystore", "password")), base, resolver);
-        return new ServerSettings(s.host(), s.port(), token, metricsToken, users, tls);
+        return new ServerSettings(s.host(), s.port(), token, metricsToken, users, tls, mailboxUsers);
     }
 
     private static Map<String, Object> section(Map<String, Object> root, String key, Set<String> known) throws ConfigException {
@@ -100,6 +104,29 @@ final class ServerSection {
                 throw new ConfigException(key, bad.getMessage());
             }
             out.put(e.getKey(), hash.strip());
+        }
+        return out;
+    }
+
+    /** Console user -> the hub user whose mail alone they may see and archive; the others are admins. */
+    private static Map<String, String> mailboxUsers(Object node, Map<String, String> consoleUsers, Resolver resolver)
+            throws ConfigException {
+        if (node == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : map("console.mailbox-users", node).entrySet()) {
+            String key = "console.mailbox-users." + e.getKey();
+            if (!consoleUsers.containsKey(e.getKey())) {
+                throw new ConfigException(key, "'" + e.getKey() + "' is not a console user; console users: "
+                        + (consoleUsers.isEmpty() ? "none" : String.join(", ", new TreeSet<>(consoleUsers.keySet()))));
+            }
+            String user = text(key, e.getValue(), resolver).map(String::strip).orElse("");
+            if (user.isEmpty() || !USER.matcher(user).matches()) {
+                throw new ConfigException(key, "give the user whose mail this console user may archive (a user name of "
+                        + "letters, digits, '.', '_', '@' and '-', as in the user map)");
+            }
+            out.put(e.getKey(), user);
         }
         return out;
     }

@@ -27,6 +27,7 @@ public final class Agent implements AutoCloseable {
     private final Engine engine;
     private final Notifiers notifiers;
     private AdminServer server;
+    private ArchiverDesk desk;
 
     private Agent(Config config, Store store, Engine engine, Notifiers notifiers) {
         this.config = config;
@@ -87,7 +88,18 @@ public final class Agent implements AutoCloseable {
      */
     public synchronized AdminServer startServer() throws IOException {
         if (server == null) {
-            server = AdminServer.start(engine, store, config.server());
+            try {
+                desk = new ArchiverDesk(config);
+            } catch (ConfigException e) {
+                throw new IOException(config.file() + ": " + e.getMessage(), e);
+            }
+            try {
+                server = AdminServer.start(engine, store, config.server(), desk);
+            } catch (IOException | RuntimeException e) {
+                desk.close();
+                desk = null;
+                throw e;
+            }
         }
         return server;
     }
@@ -95,12 +107,18 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         AdminServer running;
+        ArchiverDesk runningDesk;
         synchronized (this) {
             running = server;
             server = null;
+            runningDesk = desk;
+            desk = null;
         }
         if (running != null) {
             running.close();
+        }
+        if (runningDesk != null) {
+            runningDesk.close();
         }
         try {
             engine.close();

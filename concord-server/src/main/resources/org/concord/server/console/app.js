@@ -104,6 +104,7 @@ const routes = [
   { re: /^conflicts\/(\d+)$/, nav: 'conflicts', view: conflictPage },
   { re: /^items(?:\/(.+))?$/, nav: 'items', view: itemsPage },
   { re: /^users$/, nav: 'users', view: usersPage },
+  { re: /^mail$/, nav: 'mail', view: mailPage },
 ];
 
 function parseHash() {
@@ -550,10 +551,12 @@ function keyboard() {
       if (e.key === 'Escape') t.blur();
       return;
     }
+    // A dialog (the archive dialog, this help) keeps its keys to itself.
+    if (document.querySelector('dialog[open]')) return;
     if (pendingG) {
       pendingG = false;
       clearTimeout(gTimer);
-      const target = { d: '#/', e: '#/errors', c: '#/conflicts', i: '#/items', u: '#/users' }[e.key];
+      const target = { d: '#/', e: '#/errors', c: '#/conflicts', i: '#/items', u: '#/users', m: '#/mail' }[e.key];
       if (target) {
         e.preventDefault();
         go(target);
@@ -575,6 +578,8 @@ function keyboard() {
       else render();
     } else if (e.key === '?') {
       document.getElementById('help').showModal();
+    } else if (app.page && app.page.keys && !(t instanceof HTMLButtonElement && e.key === 'Enter') && app.page.keys(e)) {
+      e.preventDefault();
     }
   });
 }
@@ -591,6 +596,11 @@ async function start() {
   app.csrf = session.csrfToken;
   app.user = session.user;
   document.getElementById('user-name').textContent = session.user;
+  if (document.body.dataset.popup === 'archive') {
+    // The webmail's pop-up: the archive dialog for one message, nothing else.
+    await archivePopup();
+    return;
+  }
   document.getElementById('logout').addEventListener('click', async () => {
     try {
       await api('DELETE', '/api/session');

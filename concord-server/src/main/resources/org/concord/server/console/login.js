@@ -4,6 +4,15 @@
   const form = document.getElementById('login-form');
   const error = document.getElementById('login-error');
   const submit = document.getElementById('login-submit');
+  // Where to go after login: a page of this server only (the webmail's archive pop-up comes back to its message).
+  const asked = new URLSearchParams(location.search).get('next') || '/';
+  const next = /^\/(?![\/\\])[^\\\s]*$/.test(asked) ? asked : '/';
+
+  // A session cookie is not sent when another site opens a page of ours (SameSite=Strict), but it is
+  // on this request: a browser already logged in goes straight on.
+  fetch('/api/session', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(r => { if (r.ok) location.replace(next); })
+    .catch(() => {});
 
   function show(message) {
     error.textContent = message;
@@ -28,7 +37,7 @@
         body: JSON.stringify({ user: user, password: password })
       });
       if (response.ok) {
-        location.replace('/');
+        location.replace(next);
         return;
       }
       const body = await response.json().catch(() => ({}));
