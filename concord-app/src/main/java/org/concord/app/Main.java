@@ -1,5 +1,6 @@
 package org.concord.app;
 
+import org.concord.app.cli.BenchCommand;
 import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.DemoCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             PauseCommand.class,
             ResumeCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -41,7 +43,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, demo, bench");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,134 @@
+package org.concord.bench.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.concord.bench.BenchOptions;
+import org.concord.bench.Figure;
+import org.concord.bench.Scenario;
+import org.concord.bench.ScenarioResult;
+import org.concord.bench.Target;
+import org.concord.bench.data.CanonicalContacts;
+import org.concord.bench.harness.Arrivals;
+import org.concord.bench.harness.BenchStore;
+import org.concord.bench.harness.Hub;
+import org.concord.bench.harness.Pacer;
+import org.concord.bench.harness.TimedConnector;
+import org.concord.bench.measure.Latencies;
+import org.concord.bench.measure.ProcessStats;
+import org.concord.engine.Engine;
+import org.concord.engine.SystemSpec;
+import org.concord.model.ItemType;
+import org.concord.spi.Scope;
+import org.concord.testkit.InMemoryConnector;
+import org.concord.testkit.InMemorySystem;
+
+/**
+ * Scenario 1, hub-added latency: two in-memory systems (so no server adds its own delay), edits
+ * injected on the source at a steady 200/s; the delay from each edit being in the source's feed
+ * to the target's {@code setChanges} returning with it. A pool of contacts is synced first, and a
+ * warm-up at the same rate runs before the measured window, so the JIT and the store's caches are
+ * warm as in a long-running agent. On SQLite (the default store) and on PostgreSQL.
+ */
+public final class HubLatency implements Scenario {
+    static final double RATE = 200;
+    private static final int POOL = 2_000;
+    static final double TARGET_P99_MS = 25;
+
+    @Override
+    public String name() {
+        return "hub-latency";
+    }
+
+    @Override
+    public String summary() {
+        return "2 in-memory systems, edits at 200/s: feed → setChanges returned, p50/p99/p99.9 (target p99 ≤ 25 ms)";
+    }
+
+    @Override
+    public void run(BenchOptions o, Path dir, ScenarioResult r) throws Exception {
+        Duration warmup = o.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        Duration window = o.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
+        List<BenchStore.Kind> kinds = new ArrayList<>(List.of(BenchStore.Kind.SQLITE));
+        if (!o.quick()) {
+            var problem = BenchStore.postgresProblem(o.postgresUrl());
+            if (problem.isEmpty()) {
+                kinds.add(BenchStore.Kind.POSTGRESQL);
+            } else {
+                r.note(problem.get() + ": PostgreSQL case skipped");
+            }
+        }
+        for (BenchStore.Kind kind : kinds) {
+            Path caseDir = Files.createDirectories(dir.resolve(kind.code));
+            measure(kind, caseDir, o, warmup, window, r);
+        }
+    }
+
+    private static void measure(BenchStore.Kind kind, Path dir, BenchOptions o, Duration warmup, Duration window,
+            ScenarioResult r) throws Exception {
+        String label = kind.code + ", 200 edits/s for " + window.toSeconds() + " s";
+        InMemorySystem source = new InMemorySystem("source");
+        InMemorySystem target = new InMemorySystem("target");
+        CanonicalContacts contacts = new CanonicalContacts(32);
+        Scope scope = new Scope("alice", ItemType.CONTACT);
+        String[] ids = new String[POOL];
+        for (int i = 0; i < POOL; i++) {
+            ids[i] = source.userCreate(scope, contacts.contact(i, 0));
+        }
+        int warmupCount = (int) (RATE * warmup.toMillis() / 1000);
+        int measured = (int) (RATE * window.toMillis() / 1000);
+        Arrivals arrivals = new Arrivals(1, warmupCount + measured);
+        try (BenchStore store = BenchStore.open(kind, dir, o.postgresUrl())) {
+            Engine engine = Hub.engine(store.store(), List.of(
+                    new SystemSpec("source", new InMemoryConnector(source)),
+                    new SystemSpec("target", new TimedConnector(new InMemoryConnector(target), arrivals))));
+            engine.start();
+            try {
+                if (!Hub.awaitQuiet(engine, Duration.ofMinutes(3)) || target.objects().size() < POOL) {
+                    throw new IllegalStateException("the pool of " + POOL + " contacts did not reach the target in 3 min");
+                }
+                arrivals.recording(false);
+                inject(source, ids, contacts, arrivals, 1, warmupCount);
+                arrivals.await(warmupCount, Duration.ofSeconds(30));
+                arrivals.recording(true);
+                long cpu = ProcessStats.cpuNanos();
+                long start = System.nanoTime();
+                Pacer pacer = inject(source, ids, contacts, arrivals, 1 + warmupCount, measured);
+                boolean all = arrivals.await(warmupCount + measured, Duration.ofSeconds(60));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cores = (ProcessStats.cpuNanos() - cpu) / 1e9 / seconds;
+                Latencies.Summary s = arrivals.latencies().summary();
+                r.add(label, Figure.of("p50", s.p50Millis(), "ms"));
+                r.add(label, Figure.of("p99", s.p99Millis(), "ms", Target.atMost(TARGET_P99_MS)));
+                r.add(label, Figure.of("p99.9", s.p999Millis(), "ms"));
+                r.add(label, Figure.of("max", s.maxMillis(), "ms"));
+                r.add(label, Figure.of("changes measured", s.count(), "changes"));
+                r.add(label, Figure.of("injection rate achieved", pacer.achievedRate(), "/s"));
+                r.add(label, Figure.of("hub CPU", cores, "cores"));
+                if (!all) {
+                    r.note(label, (warmupCount + measured - arrivals.arrived()) + " changes had not arrived 60 s after the window");
+                }
+                r.note(label, "injector at most " + Figure.of("", pacer.maxLateMillis(), "").formattedValue()
+                        + " ms late; " + store.store().describe().replaceAll(" .*", ""));
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    private static Pacer inject(InMemorySystem source, String[] ids, CanonicalContacts contacts, Arrivals arrivals,
+            long firstSeq, int count) throws InterruptedException {
+        Pacer pacer = new Pacer(RATE);
+        for (int k = 0; k < count; k++) {
+            long n = pacer.awaitNext();
+            long seq = firstSeq + n;
+            int i = (int) (seq % ids.length);
+            var payload = contacts.contact(i, seq);
+            arrivals.injected(seq, System.nanoTime());
+            source.userUpdate(ids[i], payload);
+        }
+        return pacer;
+    }
+}
