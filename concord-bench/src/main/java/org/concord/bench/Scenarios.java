@@ -4,7 +4,9 @@ import java.util.List;
 import org.concord.bench.scenario.HubLatency;
 import org.concord.bench.scenario.InitialSync;
 import org.concord.bench.scenario.OutageDrain;
+import org.concord.bench.scenario.RealServer;
 import org.concord.bench.scenario.Throughput;
+import org.concord.bench.scenario.VsVdirsyncer;
 
 /** Every scenario, in the order a full run takes them. */
 final class Scenarios {
@@ -14,5 +16,7 @@ final class Scenarios {
             new HubLatency(),
             new Throughput(),
             new InitialSync(),
+            new RealServer(),
+            new VsVdirsyncer(),
             new OutageDrain());
 }

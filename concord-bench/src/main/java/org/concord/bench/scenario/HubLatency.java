@@ -35,6 +35,7 @@ import org.concord.testkit.InMemorySystem;
 public final class HubLatency implements Scenario {
     static final double RATE = 200;
     private static final int POOL = 2_000;
+    private static final int QUICK_POOL = 300;
     static final double TARGET_P99_MS = 25;
 
     @Override
@@ -73,8 +74,9 @@ public final class HubLatency implements Scenario {
         InMemorySystem target = new InMemorySystem("target");
         CanonicalContacts contacts = new CanonicalContacts(32);
         Scope scope = new Scope("alice", ItemType.CONTACT);
-        String[] ids = new String[POOL];
-        for (int i = 0; i < POOL; i++) {
+        int pool = o.size(POOL, QUICK_POOL);
+        String[] ids = new String[pool];
+        for (int i = 0; i < pool; i++) {
             ids[i] = source.userCreate(scope, contacts.contact(i, 0));
         }
         int warmupCount = (int) (RATE * warmup.toMillis() / 1000);
@@ -86,8 +88,8 @@ public final class HubLatency implements Scenario {
                     new SystemSpec("target", new TimedConnector(new InMemoryConnector(target), arrivals))));
             engine.start();
             try {
-                if (!Hub.awaitQuiet(engine, Duration.ofMinutes(3)) || target.objects().size() < POOL) {
-                    throw new IllegalStateException("the pool of " + POOL + " contacts did not reach the target in 3 min");
+                if (!awaitObjects(target, pool, Duration.ofMinutes(3)) || !Hub.awaitQuiet(engine, Duration.ofMinutes(1))) {
+                    throw new IllegalStateException("the pool of " + pool + " contacts did not reach the target in 3 min");
                 }
                 arrivals.recording(false);
                 inject(source, ids, contacts, arrivals, 1, warmupCount);
@@ -116,6 +118,17 @@ public final class HubLatency implements Scenario {
                 engine.close();
             }
         }
+    }
+
+    static boolean awaitObjects(InMemorySystem system, int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (system.objects().size() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     private static Pacer inject(InMemorySystem source, String[] ids, CanonicalContacts contacts, Arrivals arrivals,

@@ -14,6 +14,7 @@ import org.concord.bench.data.CanonicalContacts;
 import org.concord.bench.harness.Arrivals;
 import org.concord.bench.harness.BenchStore;
 import org.concord.bench.harness.Hub;
+import org.concord.bench.harness.StoreCounters;
 import org.concord.bench.harness.TimedConnector;
 import org.concord.bench.measure.ProcessStats;
 import org.concord.engine.Engine;
@@ -54,8 +55,13 @@ public final class Throughput implements Scenario {
         } else {
             r.note(problem.get() + ": PostgreSQL cases skipped");
         }
+        // -Dconcord.bench.cases=sqlite-1 runs one case only, for profiling it
+        String only = System.getProperty("concord.bench.cases", "");
         for (BenchStore.Kind kind : kinds) {
             for (int targets : new int[] {1, 4}) {
+                if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(kind.code + "-" + targets)) {
+                    continue;
+                }
                 Path caseDir = Files.createDirectories(dir.resolve(kind.code + "-" + targets));
                 measure(kind, targets, n, caseDir, o, r);
             }
@@ -90,13 +96,17 @@ public final class Throughput implements Scenario {
         Duration limit = o.quick() ? Duration.ofMinutes(1) : Duration.ofMinutes(3);
         try (BenchStore store = BenchStore.open(kind, dir, o.postgresUrl())) {
             Engine engine = Hub.engine(store.store(), specs);
+            StoreCounters counters = new StoreCounters();
+            engine.setMetrics(counters);
             long cpu = ProcessStats.cpuNanos();
             long start = System.nanoTime();
             engine.start();
             try {
                 boolean done = awaitAll(creates, n, limit);
                 phase(r, label, "creates", n, targetCount, start, cpu, done, creates, false);
+                transactions(r, label, "creates", counters, start);
                 Hub.awaitQuiet(engine, Duration.ofSeconds(60));
+                counters.reset();
                 cpu = ProcessStats.cpuNanos();
                 start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
@@ -105,10 +115,19 @@ public final class Throughput implements Scenario {
                 done = awaitAll(updates, n, limit);
                 phase(r, label, "updates", n, targetCount, start, cpu, done, updates,
                         kind == BenchStore.Kind.SQLITE && targetCount == 1);
+                transactions(r, label, "updates", counters, start);
             } finally {
                 engine.close();
             }
         }
+    }
+
+    /** How much of the phase the store's transactions took (they run one at a time). */
+    private static void transactions(ScenarioResult r, String label, String phase, StoreCounters c, long start) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        r.note(label, String.format(java.util.Locale.ROOT,
+                "%s: %,d store transactions, %.0f%% of the wall time inside one, mean read batch %.0f changes",
+                phase, c.commits(), 100 * c.transactionSeconds() / seconds, c.meanReadBatch()));
     }
 
     private static boolean awaitAll(List<Arrivals> all, int n, Duration limit) throws InterruptedException {
