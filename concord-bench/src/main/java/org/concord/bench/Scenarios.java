@@ -3,6 +3,7 @@ package org.concord.bench;
 import java.util.List;
 import org.concord.bench.scenario.HubLatency;
 import org.concord.bench.scenario.InitialSync;
+import org.concord.bench.scenario.Micro;
 import org.concord.bench.scenario.OutageDrain;
 import org.concord.bench.scenario.RealServer;
 import org.concord.bench.scenario.Throughput;
@@ -18,5 +19,6 @@ final class Scenarios {
             new InitialSync(),
             new RealServer(),
             new VsVdirsyncer(),
-            new OutageDrain());
+            new OutageDrain(),
+            new Micro());
 }

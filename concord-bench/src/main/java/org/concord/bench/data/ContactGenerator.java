@@ -74,7 +74,7 @@ public final class ContactGenerator {
         line(v, "URL:https://www." + domain(org) + "/team/" + ascii(family).toLowerCase(Locale.ROOT));
         line(v, "CATEGORIES:" + (r.nextBoolean() ? "Customers" : "Suppliers") + "," + (r.nextBoolean() ? "VIP" : "Region North"));
         StringBuilder note = new StringBuilder();
-        int words = 40 + r.nextInt(110);
+        int words = 90 + r.nextInt(60);
         for (int w = 0; w < words; w++) {
             note.append(w == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]);
         }

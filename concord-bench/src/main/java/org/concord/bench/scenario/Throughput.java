@@ -47,7 +47,9 @@ public final class Throughput implements Scenario {
 
     @Override
     public void run(BenchOptions o, Path dir, ScenarioResult r) throws Exception {
-        int n = o.size(30_000, 2_000);
+        // enough for a steady state (a few seconds per phase) while the default set stays within 15 min
+        int n1 = o.size(10_000, 2_000);
+        int n4 = o.size(4_000, 1_000);
         List<BenchStore.Kind> kinds = new ArrayList<>(List.of(BenchStore.Kind.SQLITE));
         var problem = BenchStore.postgresProblem(o.postgresUrl());
         if (problem.isEmpty()) {
@@ -63,7 +65,7 @@ public final class Throughput implements Scenario {
                     continue;
                 }
                 Path caseDir = Files.createDirectories(dir.resolve(kind.code + "-" + targets));
-                measure(kind, targets, n, caseDir, o, r);
+                measure(kind, targets, targets == 1 ? n1 : n4, caseDir, o, r);
             }
         }
     }
