@@ -11,7 +11,7 @@ public final class Pacer {
     private final long start = System.nanoTime();
     private final double nanosPerEvent;
     private long next;
-    private long maxLateNanos;
+    private final org.concord.bench.measure.Latencies lateness = new org.concord.bench.measure.Latencies();
 
     public Pacer(double perSecond) {
         this.nanosPerEvent = 1e9 / perSecond;
@@ -27,7 +27,7 @@ public final class Pacer {
                 throw new InterruptedException("pacer stopped");
             }
         }
-        maxLateNanos = Math.max(maxLateNanos, now - due);
+        lateness.add(now - due);
         return next++;
     }
 
@@ -37,7 +37,13 @@ public final class Pacer {
         return seconds <= 0 ? 0 : next / seconds;
     }
 
-    public double maxLateMillis() {
-        return maxLateNanos / 1e6;
+    /**
+     * How late events were released: a thread that does nothing but wait shows how much the
+     * machine (other processes) and the JVM (GC, safepoints) delay any thread, a floor under every
+     * latency measured meanwhile.
+     */
+    public org.concord.bench.measure.Latencies lateness() {
+        return lateness;
     }
+
 }

@@ -11,11 +11,13 @@ public final class StoreCounters implements EngineMetrics {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
+    private volatile org.concord.bench.measure.Latencies commitTimes = new org.concord.bench.measure.Latencies();
 
     @Override
     public void storeCommit(Duration took) {
         commits.incrementAndGet();
         commitNanos.addAndGet(took.toNanos());
+        commitTimes.add(took.toNanos());
     }
 
     @Override
@@ -31,6 +33,12 @@ public final class StoreCounters implements EngineMetrics {
         batches.set(0);
         changes.set(0);
         echoes.set(0);
+        commitTimes = new org.concord.bench.measure.Latencies();
+    }
+
+    /** Durations of the store transactions (waiting for the write lock included). */
+    public org.concord.bench.measure.Latencies commitTimes() {
+        return commitTimes;
     }
 
     public long commits() {

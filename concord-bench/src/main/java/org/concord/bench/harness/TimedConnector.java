@@ -23,10 +23,16 @@ public final class TimedConnector implements Connector {
 
     private final Connector inner;
     private final Arrivals arrivals;
+    private final org.concord.bench.measure.Latencies writeCalls = new org.concord.bench.measure.Latencies();
 
     public TimedConnector(Connector inner, Arrivals arrivals) {
         this.inner = inner;
         this.arrivals = arrivals;
+    }
+
+    /** How long each {@code setChanges} call took: the target system's own part of a delivery. */
+    public org.concord.bench.measure.Latencies writeCalls() {
+        return writeCalls;
     }
 
     @Override
@@ -46,8 +52,11 @@ public final class TimedConnector implements Connector {
 
     @Override
     public List<WriteResult> setChanges(List<Write> writes) throws ConnectorException, InterruptedException {
+        long start = System.nanoTime();
         List<WriteResult> results = inner.setChanges(writes);
-        arrivals.arrived(writes, results, System.nanoTime());
+        long end = System.nanoTime();
+        writeCalls.add(end - start);
+        arrivals.arrived(writes, results, end);
         return results;
     }
 

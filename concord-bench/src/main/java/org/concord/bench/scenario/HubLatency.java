@@ -61,7 +61,11 @@ public final class HubLatency implements Scenario {
                 r.note(problem.get() + ": PostgreSQL case skipped");
             }
         }
+        String only = System.getProperty("concord.bench.cases", "");
         for (BenchStore.Kind kind : kinds) {
+            if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(kind.code)) {
+                continue;
+            }
             Path caseDir = Files.createDirectories(dir.resolve(kind.code));
             measure(kind, caseDir, o, warmup, window, r);
         }
@@ -86,6 +90,8 @@ public final class HubLatency implements Scenario {
             Engine engine = Hub.engine(store.store(), List.of(
                     new SystemSpec("source", new InMemoryConnector(source)),
                     new SystemSpec("target", new TimedConnector(new InMemoryConnector(target), arrivals))));
+            org.concord.bench.harness.StoreCounters counters = new org.concord.bench.harness.StoreCounters();
+            engine.setMetrics(counters);
             engine.start();
             try {
                 if (!awaitObjects(target, pool, Duration.ofMinutes(3)) || !Hub.awaitQuiet(engine, Duration.ofMinutes(1))) {
@@ -95,6 +101,7 @@ public final class HubLatency implements Scenario {
                 inject(source, ids, contacts, arrivals, 1, warmupCount);
                 arrivals.await(warmupCount, Duration.ofSeconds(30));
                 arrivals.recording(true);
+                counters.reset();
                 long cpu = ProcessStats.cpuNanos();
                 long start = System.nanoTime();
                 Pacer pacer = inject(source, ids, contacts, arrivals, 1 + warmupCount, measured);
@@ -109,11 +116,16 @@ public final class HubLatency implements Scenario {
                 r.add(label, Figure.of("changes measured", s.count(), "changes"));
                 r.add(label, Figure.of("injection rate achieved", pacer.achievedRate(), "/s"));
                 r.add(label, Figure.of("hub CPU", cores, "cores"));
+                Latencies.Summary tx = counters.commitTimes().summary();
+                r.add(label, Figure.of("store transactions", tx.count(), "tx"));
+                r.add(label, Figure.of("store transaction p50", tx.p50Millis(), "ms"));
+                r.add(label, Figure.of("store transaction p99", tx.p99Millis(), "ms"));
+                Latencies.Summary late = pacer.lateness().summary();
+                r.add(label, Figure.of("noise floor: injector lateness p99", late.p99Millis(), "ms"));
+                r.add(label, Figure.of("noise floor: injector lateness max", late.maxMillis(), "ms"));
                 if (!all) {
                     r.note(label, (warmupCount + measured - arrivals.arrived()) + " changes had not arrived 60 s after the window");
                 }
-                r.note(label, "injector at most " + Figure.of("", pacer.maxLateMillis(), "").formattedValue()
-                        + " ms late; " + store.store().describe().replaceAll(" .*", ""));
             } finally {
                 engine.close();
             }

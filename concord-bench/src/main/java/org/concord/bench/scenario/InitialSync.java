@@ -28,6 +28,7 @@ import org.concord.engine.SystemSpec;
  * has been written to the target folder.
  */
 public final class InitialSync implements Scenario {
+    private static final double MIB = 1024.0 * 1024;
     static final int HEAP_MB = 256;
 
     @Override
@@ -92,11 +93,11 @@ public final class InitialSync implements Scenario {
                 Target wall = n >= 1_000_000 ? Target.atMost(300) : Target.atMost(300.0 * n / 1_000_000);
                 r.add(label, Figure.of("wall time", seconds, "s", wall));
                 r.add(label, Figure.of("rate", arrivals.writes() / seconds, "contacts/s"));
-                r.add(label, Figure.of("peak heap used", heap.peakHeapBytes() / 1e6, "MB", Target.atMost(HEAP_MB)));
-                r.add(label, Figure.of("heap limit (-Xmx)", HeapSampler.maxHeapBytes() / 1e6, "MB"));
-                r.add(label, Figure.of("peak RSS", ProcessStats.peakRssBytes().orElse(heap.peakRssBytes()) / 1e6, "MB"));
+                r.add(label, Figure.of("peak heap used", heap.peakHeapBytes() / MIB, "MiB", Target.atMost(HEAP_MB)));
+                r.add(label, Figure.of("heap limit (-Xmx)", HeapSampler.maxHeapBytes() / MIB, "MiB"));
+                r.add(label, Figure.of("peak RSS", ProcessStats.peakRssBytes().orElse(heap.peakRssBytes()) / MIB, "MiB"));
                 r.add(label, Figure.of("hub CPU", (ProcessStats.cpuNanos() - cpu) / 1e9 / seconds, "cores"));
-                r.add(label, Figure.of("store size", Files.size(stateDir.resolve("concord.db")) / 1e6, "MB"));
+                r.add(label, Figure.of("store size", Files.size(stateDir.resolve("concord.db")) / MIB, "MiB"));
                 r.add(label, Figure.of("files on target", Folders.countCards(Folders.addressBook(targetRoot)), "files"));
                 if (n < 1_000_000) {
                     r.note(label, "wall-time target scaled from the 1M goal (5 min per million); run --million for the goal itself");

@@ -32,6 +32,7 @@ import org.concord.engine.SystemSpec;
  * 5s}), which bounds how soon a returning target is noticed.
  */
 public final class OutageDrain implements Scenario {
+    private static final double MIB = 1024.0 * 1024;
     private static final int WARMUP = 1_000;
     private static final double PROBE_RATE = 200;
 
@@ -94,14 +95,14 @@ public final class OutageDrain implements Scenario {
                         r.note(label, "the flood had not reached the working targets after 5 min");
                     }
                     long liveQueued = HeapSampler.liveHeapBytes();
-                    r.add(label, Figure.of("live heap before the queue", liveBefore / 1e6, "MB"));
-                    r.add(label, Figure.of("live heap with the queue full", liveQueued / 1e6, "MB"));
-                    r.add(label, Figure.of("live heap growth", (liveQueued - liveBefore) / 1e6, "MB",
-                            Target.atMost(Math.max(16, liveBefore / 1e6 * 0.10))));
-                    r.add(label, Figure.of("peak heap used while queuing", heap.peakHeapBytes() / 1e6, "MB"));
-                    r.add(label, Figure.of("RSS before the queue", rssBefore / 1e6, "MB"));
-                    r.add(label, Figure.of("RSS with the queue full", ProcessStats.rssBytes().orElse(0) / 1e6, "MB"));
-                    r.add(label, Figure.of("store size with the queue full", java.nio.file.Files.size(dir.resolve("concord.db")) / 1e6, "MB"));
+                    r.add(label, Figure.of("live heap before the queue", liveBefore / MIB, "MiB"));
+                    r.add(label, Figure.of("live heap with the queue full", liveQueued / MIB, "MiB"));
+                    r.add(label, Figure.of("live heap growth", (liveQueued - liveBefore) / MIB, "MiB",
+                            Target.atMost(Math.max(16, liveBefore / MIB * 0.10))));
+                    r.add(label, Figure.of("peak heap used while queuing", heap.peakHeapBytes() / MIB, "MiB"));
+                    r.add(label, Figure.of("RSS before the queue", rssBefore / MIB, "MiB"));
+                    r.add(label, Figure.of("RSS with the queue full", ProcessStats.rssBytes().orElse(0) / MIB, "MiB"));
+                    r.add(label, Figure.of("store size with the queue full", java.nio.file.Files.size(dir.resolve("concord.db")) / MIB, "MiB"));
                 }
 
                 long probeFrom = last + 1;

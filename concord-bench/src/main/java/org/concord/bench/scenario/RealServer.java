@@ -90,10 +90,10 @@ public final class RealServer implements Scenario {
         };
         Files.createDirectories(stateDir);
         try (BenchStore store = BenchStore.sqlite(stateDir)) {
+            TimedConnector timedTarget = new TimedConnector(Dav.connector("target", target.systemSettings(POLL)), arrivals);
             Engine engine = Hub.engine(store.store(), List.of(
                     new SystemSpec("source", Dav.connector("source", source.systemSettings(POLL)), Duration.ofMillis(250)),
-                    new SystemSpec("target", new TimedConnector(Dav.connector("target", target.systemSettings(POLL)), arrivals),
-                            Duration.ofMillis(250))));
+                    new SystemSpec("target", timedTarget, Duration.ofMillis(250))));
             engine.start();
             try {
                 awaitCaughtUp(engine, Duration.ofSeconds(60));
@@ -128,6 +128,9 @@ public final class RealServer implements Scenario {
                 r.add(label, Figure.of("max", s.maxMillis(), "ms"));
                 r.add(label, Figure.of("changes arrived", s.count(), "changes"));
                 r.add(label, Figure.of("client PUT on the source, p50", putTimes.summary().p50Millis(), "ms"));
+                Latencies.Summary calls = timedTarget.writeCalls().summary();
+                r.add(label, Figure.of("hub's write calls to the target, p50", calls.p50Millis(), "ms"));
+                r.add(label, Figure.of("hub's write calls to the target, p99", calls.p99Millis(), "ms"));
                 r.add(label, Figure.of("source server CPU", (source.cpuNanos() - sourceCpu) / 1e9 / seconds, "cores"));
                 r.add(label, Figure.of("target server CPU", (target.cpuNanos() - targetCpu) / 1e9 / seconds, "cores"));
                 r.add(label, Figure.of("hub CPU", (ProcessStats.cpuNanos() - hubCpu) / 1e9 / seconds, "cores"));
