@@ -1,6 +1,7 @@
 package org.concord.app;
 
 import org.concord.app.cli.ArchiveCommand;
+import org.concord.app.cli.BenchCommand;
 import org.concord.app.cli.CheckCommand;
 import org.concord.app.cli.ConflictsCommand;
 import org.concord.app.cli.ConnectorTestCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
             ArchiveCommand.class,
             DemoCommand.class,
             ConnectorTestCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -47,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, archive, demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: run, sync --once, status, check, errors, conflicts, resync, pause, resume, hash-password, archive, demo, bench");
     }
 
     public static void main(String[] args) {

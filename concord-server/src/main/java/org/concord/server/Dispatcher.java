@@ -80,6 +80,9 @@ final class Dispatcher extends Handler.Abstract {
                 }
             }
             case Guard.Verdict.Refuse refuse -> {
+                // The request's body (if any) is left unread: close the connection so that no
+                // client reuses it and finds it closed under its next request.
+                ex.setHeader("Connection", "close");
                 if (refuse.status() == 401) {
                     ex.setHeader("WWW-Authenticate", "Bearer realm=\"concord\"");
                 }

@@ -1,0 +1,2 @@
+/** One class per scenario of the benchmark; each returns its figures and never asserts. */
+package org.concord.bench.scenario;
