@@ -29,7 +29,6 @@ final class Exchange {
     private Fields query;
     private Caller caller = Caller.ANONYMOUS;
     private boolean answered;
-    private boolean bodyRead;
 
     Exchange(Request request, Response response, Map<String, String> params) {
         this.request = request;
@@ -128,7 +127,6 @@ final class Exchange {
             throw new HttpProblem(415, "send the body as application/json");
         }
         byte[] body;
-        bodyRead = true;
         try (InputStream in = Request.asInputStream(request)) {
             body = in.readNBytes(MAX_BODY + 1);
         }
@@ -190,7 +188,6 @@ final class Exchange {
             throw new IllegalStateException(method() + " " + path() + " answered twice");
         }
         answered = true;
-        discardUnreadBody();
         response.setStatus(status);
         if (contentType != null) {
             setHeader("Content-Type", contentType);
@@ -199,29 +196,6 @@ final class Exchange {
             body = new byte[0];
         }
         Content.Sink.write(response, true, ByteBuffer.wrap(body));
-    }
-
-    /**
-     * Reads and drops what is left of a request body the answer did not need (a refused request,
-     * a route that takes none). Answering first and leaving the body unread makes the server close
-     * the connection after the answer, which a client about to reuse it sees as a dropped request.
-     * A body larger than {@link #MAX_BODY} is left to that.
-     */
-    private void discardUnreadBody() {
-        if (bodyRead) {
-            return;
-        }
-        bodyRead = true;
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] sink = new byte[8192];
-            long total = 0;
-            int n;
-            while (total <= MAX_BODY && (n = in.read(sink)) >= 0) {
-                total += n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // Nothing to drop, or the client went away: the answer goes out as it can.
-        }
     }
 
     /** Starts a streamed answer (server-sent events); the caller writes and closes the stream. */
