@@ -42,4 +42,8 @@ abstract sealed class OutboxNotifier implements SystemListener, Outbox.Channel, 
     final Outbox outbox() {
         return outbox;
     }
+
+    /** Gives what is queued a moment to go out, then stops the channel. Never throws. */
+    @Override
+    public abstract void close();
 }
