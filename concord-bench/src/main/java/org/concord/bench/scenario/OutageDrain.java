@@ -54,7 +54,7 @@ public final class OutageDrain implements Scenario {
     @Override
     public void run(BenchOptions o, Path dir, ScenarioResult r) throws Exception {
         int queued = o.size(100_000, 2_000);
-        Duration probe = o.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+        Duration probe = o.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
         int probeCount = (int) (PROBE_RATE * probe.toSeconds());
         String label = String.format("sqlite, %,d changes queued for 1 of 3 targets", queued);
         int total = WARMUP + queued + 2 * probeCount + (int) (PROBE_RATE * 600);
