@@ -1,12 +1,18 @@
 package org.concord.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -51,79 +57,197 @@ record ContentHash(String content, Map<String, String> fields) {
      */
     private static final Set<String> PATCH_MAPS = Set.of("recurrenceOverrides");
 
+    /** What a member's name makes of it; one look-up per member instead of one per set. */
+    private enum Role { PLAIN, VOLATILE, ID_KEYED, UNORDERED, PATCHES }
+
+    private static final Map<String, Role> ROLES = roles();
+
+    private static Map<String, Role> roles() {
+        Map<String, Role> roles = new HashMap<>();
+        VOLATILE.forEach(n -> roles.put(n, Role.VOLATILE));
+        // "components" is listed as id-keyed but its objects never were hashed as such
+        ID_KEYED.stream().filter(n -> !n.equals("components")).forEach(n -> roles.put(n, Role.ID_KEYED));
+        UNORDERED_ARRAYS.forEach(n -> roles.put(n, Role.UNORDERED));
+        PATCH_MAPS.forEach(n -> roles.put(n, Role.PATCHES));
+        return roles;
+    }
+
+    private static Role role(String name) {
+        return ROLES.getOrDefault(name, Role.PLAIN);
+    }
+
+    /** Orders an object's members as a {@code TreeMap} of their names would. */
+    private static final Comparator<Map.Entry<String, JsonNode>> BY_NAME = Map.Entry.comparingByKey();
+
     static ContentHash of(ObjectNode json) {
+        Digest digest = new Digest();
         Map<String, String> fields = new TreeMap<>();
-        json.fields().forEachRemaining(e -> {
-            if (!VOLATILE.contains(e.getKey()) && !e.getValue().isNull()) {
-                fields.put(e.getKey(), sha256(normalize(e.getKey(), e.getValue())));
+        StringBuilder text = new StringBuilder(512);
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
+            Role role = role(e.getKey());
+            if (role != Role.VOLATILE && !(e.getValue() instanceof NullNode)) {
+                text.setLength(0);
+                normalize(role, e.getValue(), text);
+                fields.put(e.getKey(), digest.hex(text));
             }
-        });
-        StringBuilder all = new StringBuilder();
-        fields.forEach((k, v) -> all.append(k).append('=').append(v).append('\n'));
-        return new ContentHash(sha256(all.toString()), Collections.unmodifiableMap(fields));
+        }
+        text.setLength(0);
+        fields.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return new ContentHash(digest.hex(text), Collections.unmodifiableMap(fields));
     }
 
-    private static String normalize(String name, JsonNode value) {
-        if (value.isObject() && ID_KEYED.contains(name) && !"components".equals(name)) {
-            List<String> values = new ArrayList<>();
-            value.fields().forEachRemaining(e -> values.add(normalize(e.getKey(), e.getValue())));
-            Collections.sort(values);
-            return "{#" + String.join(",", values) + "}";
-        }
-        if (value.isArray() && UNORDERED_ARRAYS.contains(name)) {
-            List<String> values = new ArrayList<>();
-            for (JsonNode element : value) {
-                if (!isVolatileNative(element)) {
-                    values.add(isCarriedComponent(element) ? normalizeComponent(element) : normalize("", element));
-                }
+    /*
+     * The normalized text is appended to one builder per field rather than built from the strings
+     * of its parts: only the members of id-keyed maps and unordered arrays need strings of their
+     * own, to be sorted. The text itself never changes, since hashes of it are stored in links.
+     */
+
+    // Node kinds are told apart by class, which the JIT checks faster than the virtual isObject(),
+    // isNull() and so on; each kind has exactly one node class in Jackson.
+
+    /** @param role what the name of the member holding {@code value} makes of it */
+    private static void normalize(Role role, JsonNode value, StringBuilder out) {
+        if (value instanceof ObjectNode) {
+            if (role == Role.ID_KEYED) {
+                idKeyed(value, out);
+            } else if (role == Role.PATCHES) {
+                patchMap(value, out);
+            } else {
+                object(value, out);
             }
-            Collections.sort(values);
-            return "[#" + String.join(",", values) + "]";
-        }
-        if (value.isObject() && PATCH_MAPS.contains(name)) {
-            TreeMap<String, String> sorted = new TreeMap<>();
-            value.fields().forEachRemaining(e -> sorted.put(e.getKey(), normalizePatch(e.getValue())));
-            StringBuilder b = new StringBuilder("{");
-            sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
-            return b.append('}').toString();
-        }
-        if (value.isObject()) {
-            TreeMap<String, String> sorted = new TreeMap<>();
-            value.fields().forEachRemaining(e -> {
-                if (!e.getValue().isNull() && !VOLATILE.contains(e.getKey())) {
-                    sorted.put(e.getKey(), normalize(e.getKey(), e.getValue()));
+        } else if (value instanceof ArrayNode) {
+            if (role == Role.UNORDERED) {
+                unordered(value, out);
+            } else {
+                out.append('[');
+                for (JsonNode element : value) {
+                    normalize(Role.PLAIN, element, out);
+                    out.append(',');
                 }
-            });
-            StringBuilder b = new StringBuilder("{");
-            sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
-            return b.append('}').toString();
-        }
-        if (value.isArray()) {
-            StringBuilder b = new StringBuilder("[");
-            for (JsonNode element : value) {
-                b.append(normalize("", element)).append(',');
+                out.append(']');
             }
-            return b.append(']').toString();
+        } else if (value instanceof TextNode) {
+            quote(value.textValue(), out);
+        } else {
+            scalar(value, out);
         }
-        if (value.isTextual()) {
-            return quote(value.asText());
-        }
-        return value.toString();
     }
 
-    private static String normalizePatch(JsonNode patch) {
-        if (!patch.isObject()) {
-            return normalize("", patch);
+    /** A map keyed by ids: the multiset of its values (every member counts, null ones too). */
+    private static void idKeyed(JsonNode map, StringBuilder out) {
+        List<String> values = new ArrayList<>(map.size());
+        StringBuilder one = new StringBuilder();
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            one.setLength(0);
+            normalize(role(e.getKey()), e.getValue(), one);
+            values.add(one.toString());
         }
-        TreeMap<String, String> sorted = new TreeMap<>();
-        patch.fields().forEachRemaining(e -> {
-            if (!VOLATILE.contains(e.getKey())) {
-                sorted.put(e.getKey(), e.getValue().isNull() ? "null" : normalize(e.getKey(), e.getValue()));
+        sortedList("{#", values, '}', out);
+    }
+
+    private static void unordered(JsonNode array, StringBuilder out) {
+        List<String> values = new ArrayList<>(array.size());
+        StringBuilder one = new StringBuilder();
+        for (JsonNode element : array) {
+            if (!isVolatileNative(element)) {
+                one.setLength(0);
+                if (isCarriedComponent(element)) {
+                    normalizeComponent(element, one);
+                } else {
+                    normalize(Role.PLAIN, element, one);
+                }
+                values.add(one.toString());
             }
-        });
-        StringBuilder b = new StringBuilder("{");
-        sorted.forEach((k, v) -> b.append(quote(k)).append(':').append(v).append(','));
-        return b.append('}').toString();
+        }
+        sortedList("[#", values, ']', out);
+    }
+
+    private static void sortedList(String open, List<String> values, char close, StringBuilder out) {
+        Collections.sort(values);
+        out.append(open);
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(values.get(i));
+        }
+        out.append(close);
+    }
+
+    /** Members by name; null members and volatile ones do not count. */
+    private static void object(JsonNode object, StringBuilder out) {
+        out.append('{');
+        for (Map.Entry<String, JsonNode> e : sortedMembers(object)) {
+            Role role;
+            if (!(e.getValue() instanceof NullNode) && (role = role(e.getKey())) != Role.VOLATILE) {
+                quote(e.getKey(), out);
+                out.append(':');
+                normalize(role, e.getValue(), out);
+                out.append(',');
+            }
+        }
+        out.append('}');
+    }
+
+    private static void patchMap(JsonNode map, StringBuilder out) {
+        out.append('{');
+        for (Map.Entry<String, JsonNode> e : sortedMembers(map)) {
+            quote(e.getKey(), out);
+            out.append(':');
+            normalizePatch(e.getValue(), out);
+            out.append(',');
+        }
+        out.append('}');
+    }
+
+    private static void normalizePatch(JsonNode patch, StringBuilder out) {
+        if (!(patch instanceof ObjectNode)) {
+            normalize(Role.PLAIN, patch, out);
+            return;
+        }
+        out.append('{');
+        for (Map.Entry<String, JsonNode> e : sortedMembers(patch)) {
+            Role role = role(e.getKey());
+            if (role != Role.VOLATILE) {
+                quote(e.getKey(), out);
+                out.append(':');
+                if (e.getValue() instanceof NullNode) {
+                    out.append("null");
+                } else {
+                    normalize(role, e.getValue(), out);
+                }
+                out.append(',');
+            }
+        }
+        out.append('}');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map.Entry<String, JsonNode>[] sortedMembers(JsonNode object) {
+        Map.Entry<String, JsonNode>[] members = new Map.Entry[object.size()];
+        int i = 0;
+        for (Map.Entry<String, JsonNode> e : object.properties()) {
+            members[i++] = e;
+        }
+        if (members.length > 1) {
+            Arrays.sort(members, BY_NAME);
+        }
+        return members;
+    }
+
+    /** Numbers, booleans and null as Jackson writes them; the common ones without its writer. */
+    private static void scalar(JsonNode value, StringBuilder out) {
+        if (value.isBoolean()) {
+            out.append(value.booleanValue());
+        } else if (value.isNull()) {
+            out.append("null");
+        } else if (value.isInt()) {
+            out.append(value.intValue());
+        } else if (value.isLong()) {
+            out.append(value.longValue());
+        } else {
+            out.append(value.toString());
+        }
     }
 
     /**
@@ -131,33 +255,59 @@ record ContentHash(String content, Map<String, String> fields) {
      * {@code ["valarm", [properties…], [components…]]}; the order of its lines carries no meaning.
      */
     private static boolean isCarriedComponent(JsonNode element) {
-        return element.isArray() && element.size() >= 2 && element.get(0).isTextual() && element.get(1).isArray();
+        return element instanceof ArrayNode && element.size() >= 2 && element.get(0) instanceof TextNode
+                && element.get(1) instanceof ArrayNode;
     }
 
-    private static String normalizeComponent(JsonNode element) {
-        StringBuilder b = new StringBuilder("<").append(quote(element.get(0).asText().toLowerCase(Locale.ROOT)));
+    private static void normalizeComponent(JsonNode element, StringBuilder out) {
+        out.append('<');
+        quote(element.get(0).asText().toLowerCase(Locale.ROOT), out);
         for (int i = 1; i < element.size(); i++) {
-            b.append(',').append(normalize("iCalProps", element.get(i)));
+            out.append(',');
+            normalize(Role.UNORDERED, element.get(i), out); // as members of iCalProps
         }
-        return b.append('>').toString();
+        out.append('>');
     }
 
     /** A carried native property looks like {@code ["name", {params}, "type", value…]} (jCard / jCal). */
     private static boolean isVolatileNative(JsonNode element) {
-        return element.isArray() && element.size() > 0 && element.get(0).isTextual()
+        return element instanceof ArrayNode && element.size() > 0 && element.get(0) instanceof TextNode
                 && VOLATILE_NATIVE.contains(element.get(0).asText().toLowerCase(Locale.ROOT));
     }
 
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    /** The string in double quotes, with backslash and double quote escaped by a backslash. */
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        if (s.indexOf('\\') < 0 && s.indexOf('"') < 0) {
+            out.append(s).append('"');
+            return;
+        }
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '"') {
+                out.append(s, plain, i).append('\\').append(c);
+                plain = i + 1;
+            }
+        }
+        out.append(s, plain, s.length()).append('"');
     }
 
-    private static String sha256(String s) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(java.util.Arrays.copyOf(digest.digest(s.getBytes(StandardCharsets.UTF_8)), 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    /** SHA-256 of UTF-8 text, its first 16 bytes in hex; one digest serves a whole payload. */
+    private static final class Digest {
+        private final MessageDigest sha256;
+
+        Digest() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+
+        String hex(CharSequence text) {
+            byte[] digest = sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
         }
     }
 }
