@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One object's content in canonical form: a JSContact card or a JSCalendar object, held as its
@@ -61,6 +63,18 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
         } catch (IOException e) {
             throw new IllegalArgumentException("canonical JSON does not parse: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses what {@link #toJsonBytes()} wrote, together with the {@link #contentHash()} and
+     * {@link #fieldHashes()} that payload had, kept beside it: they are taken as they are, not
+     * computed again. For a store that writes the bytes and the hashes of one payload together.
+     */
+    public static Payload fromJsonBytes(byte[] bytes, String contentHash, Map<String, String> fieldHashes) {
+        Payload payload = fromJsonBytes(bytes);
+        payload.hash = new ContentHash(Objects.requireNonNull(contentHash, "contentHash"),
+                Collections.unmodifiableMap(new TreeMap<>(fieldHashes)));
+        return payload;
     }
 
     public abstract ItemType type();

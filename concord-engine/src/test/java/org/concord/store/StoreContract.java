@@ -299,6 +299,25 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aPendingPayloadComesBackWithItsContentAndFieldHashes() {
+        ObjectNode json = contact("Ann").json();
+        json.putObject("phones").putObject("p1").put("number", "+49 30 1234");
+        json.put("updated", "2025-03-01T10:00:00Z");
+        Payload ann = Payload.of(json);
+        inTx(tx -> {
+            itemWithLink(tx, "g1");
+            tx.putPending("b", "g1", PendingOp.UPSERT, Optional.of(ann), "a", T0);
+            tx.putPending("c", "g1", PendingOp.DELETE, Optional.of(ann), "a", T0);
+        });
+        for (String target : List.of("b", "c")) {
+            Payload back = store.read((StoreTx tx) -> tx.pending(target, "g1")).orElseThrow().payload().orElseThrow();
+            assertThat(back).isEqualTo(ann);
+            assertThat(back.contentHash()).isEqualTo(ann.contentHash());
+            assertThat(back.fieldHashes()).isEqualTo(ann.fieldHashes()).containsKeys("emails", "name", "phones");
+        }
+    }
+
+    @Test
     void seqsIncreaseAcrossTargetsItemsAndTransactions() {
         List<Long> seqs = new ArrayList<>();
         for (int round = 0; round < 3; round++) {

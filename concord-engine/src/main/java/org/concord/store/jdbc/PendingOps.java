@@ -15,14 +15,19 @@ import org.concord.store.PendingOp;
 final class PendingOps {
 
     private static final String COLUMNS = """
-            seq, target, global_id, op, payload, origin, enqueued_at, attempts, not_before, last_error""";
-    /** A replaced entry is a new entry: new seq, enqueued now, no attempts yet, no error. */
+            seq, target, global_id, op, payload, content_hash, field_hashes, origin, enqueued_at, attempts, not_before,
+            last_error""";
+    /**
+     * A replaced entry is a new entry: new seq, enqueued now, no attempts yet, no error. The
+     * payload's hashes go with it, so that nobody reading it back hashes it again.
+     */
     private static final String PUT = """
-            INSERT INTO pending (seq, target, global_id, op, payload, origin, enqueued_at, attempts, not_before,
-                                 last_error)
-            VALUES (:seq, :target, :globalId, :op, :payload, :origin, :now, 0, :now, NULL)
+            INSERT INTO pending (seq, target, global_id, op, payload, content_hash, field_hashes, origin, enqueued_at,
+                                 attempts, not_before, last_error)
+            VALUES (:seq, :target, :globalId, :op, :payload, :contentHash, :fieldHashes, :origin, :now, 0, :now, NULL)
             ON CONFLICT (global_id, target) DO UPDATE SET
-                seq = excluded.seq, op = excluded.op, payload = excluded.payload, origin = excluded.origin,
+                seq = excluded.seq, op = excluded.op, payload = excluded.payload,
+                content_hash = excluded.content_hash, field_hashes = excluded.field_hashes, origin = excluded.origin,
                 enqueued_at = excluded.enqueued_at, attempts = 0, not_before = excluded.not_before,
                 last_error = NULL""";
     private static final String ONE = "SELECT " + COLUMNS
@@ -42,9 +47,12 @@ final class PendingOps {
     private final Session session;
     private final SeqCounter seqs;
 
+    /** A payload as a row holds it. */
+    private record Stored(byte[] json, String contentHash, String fieldHashes) {}
+
     /** The same payload is put for every other system in a row: it is serialized once. */
     private Payload lastPayload;
-    private byte[] lastPayloadBytes;
+    private Stored lastStored;
 
     PendingOps(Session session, SeqCounter seqs) {
         this.session = session;
@@ -64,13 +72,16 @@ final class PendingOps {
         }
         try {
             long seq = seqs.next(session);
+            Optional<Stored> stored = payload.map(this::stored);
             // the engine puts one entry per other system in a row: they travel together
             session.queued(PUT, "putting pending entries")
                     .number("seq", seq)
                     .text("target", target)
                     .text("globalId", globalId)
                     .text("op", op.code())
-                    .bytes("payload", payload.map(this::bytes).orElse(null))
+                    .bytes("payload", stored.map(Stored::json).orElse(null))
+                    .text("contentHash", stored.map(Stored::contentHash))
+                    .text("fieldHashes", stored.map(Stored::fieldHashes))
                     .text("origin", origin)
                     .instant("now", now)
                     .queue();
@@ -80,12 +91,12 @@ final class PendingOps {
         }
     }
 
-    private byte[] bytes(Payload payload) {
+    private Stored stored(Payload payload) {
         if (payload != lastPayload) {
-            lastPayloadBytes = payload.toJsonBytes();
+            lastStored = new Stored(payload.toJsonBytes(), payload.contentHash(), FieldHashes.toJson(payload.fieldHashes()));
             lastPayload = payload;
         }
-        return lastPayloadBytes;
+        return lastStored;
     }
 
     Optional<Pending> pending(String target, String globalId) {
@@ -151,9 +162,13 @@ final class PendingOps {
     private static Pending pending(ResultSet rows) throws SQLException {
         String globalId = rows.getString("global_id");
         byte[] bytes = rows.getBytes("payload");
+        String contentHash = rows.getString("content_hash");
         Optional<Payload> payload;
         try {
-            payload = bytes == null ? Optional.empty() : Optional.of(Payload.fromJsonBytes(bytes));
+            // an entry written before its hashes were kept (schema version 1) is hashed when used
+            payload = bytes == null ? Optional.empty()
+                    : contentHash == null ? Optional.of(Payload.fromJsonBytes(bytes))
+                    : Optional.of(Payload.fromJsonBytes(bytes, contentHash, FieldHashes.fromJson(rows.getString("field_hashes"))));
         } catch (IllegalArgumentException e) {
             throw new SQLException("the payload of pending item " + globalId + " is unreadable: " + e.getMessage(), e);
         }

@@ -3,12 +3,14 @@ package org.concord.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import org.concord.model.ItemType;
+import org.concord.model.Payload;
 import org.concord.spi.Cursor;
 import org.concord.store.ErrorPhase;
 import org.concord.store.PendingOp;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationsTest {
+
+    private static final String V1_PAYLOAD = "{\"@type\":\"Card\",\"uid\":\"u1\",\"name\":{\"full\":\"Ann\"},"
+            + "\"emails\":{\"e1\":{\"address\":\"ann@example.org\"}}}";
 
     @TempDir
     Path dir;
@@ -52,6 +57,8 @@ class MigrationsTest {
                     + "field_hashes, synced_at) VALUES ('dav', 'a.vcf', 'g1', 'alice', 'contact', 'e1', 'h1', '{\"name\":\"x\"}', 2000)");
             execute(old, "INSERT INTO pending (seq, target, global_id, op, payload, origin, enqueued_at, attempts, not_before, "
                     + "last_error) VALUES (41, 'crm', 'g1', 'D', NULL, 'dav', 3000, 2, 4000, 'HTTP 503')");
+            execute(old, "INSERT INTO pending (seq, target, global_id, op, payload, origin, enqueued_at, attempts, not_before, "
+                    + "last_error) VALUES (40, 'dav', 'g1', 'U', CAST('" + V1_PAYLOAD + "' AS BLOB), 'crm', 3000, 0, 3000, NULL)");
             execute(old, "UPDATE counters SET value = 41 WHERE name = 'pending_seq'");
             execute(old, "INSERT INTO cursors (system_name, cursor_value) VALUES ('dav', 'token-7')");
             execute(old, "INSERT INTO sync_errors (system_name, phase, object_ref, global_id, message, first_at, last_at, "
@@ -63,6 +70,11 @@ class MigrationsTest {
                 assertThat(tx.item("g1").orElseThrow().type()).isEqualTo(ItemType.CONTACT);
                 assertThat(tx.link("dav", "a.vcf").orElseThrow().fieldHashes()).containsEntry("name", "x");
                 assertThat(tx.pending("crm", "g1").orElseThrow().attempts()).isEqualTo(2);
+                // written before pending rows kept hashes: they are computed from the payload
+                Payload payload = tx.pending("dav", "g1").orElseThrow().payload().orElseThrow();
+                Payload fresh = Payload.fromJsonBytes(V1_PAYLOAD.getBytes(StandardCharsets.UTF_8));
+                assertThat(payload.contentHash()).isEqualTo(fresh.contentHash());
+                assertThat(payload.fieldHashes()).isEqualTo(fresh.fieldHashes()).containsKeys("name", "emails");
                 assertThat(tx.cursor("dav")).isEqualTo(new Cursor("token-7"));
                 assertThat(tx.errors(Optional.of("crm"), 5).get(0).phase()).isEqualTo(ErrorPhase.WRITE);
                 return null;
