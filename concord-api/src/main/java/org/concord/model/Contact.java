@@ -9,6 +9,10 @@ public final class Contact extends Payload {
         super(json);
     }
 
+    Contact(ObjectNode json, Ownership ownership) {
+        super(json, ownership);
+    }
+
     @Override
     public ItemType type() {
         return ItemType.CONTACT;

@@ -9,6 +9,10 @@ public final class Event extends Payload {
         super(json);
     }
 
+    Event(ObjectNode json, Ownership ownership) {
+        super(json, ownership);
+    }
+
     @Override
     public ItemType type() {
         return ItemType.EVENT;

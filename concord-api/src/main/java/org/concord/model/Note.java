@@ -9,6 +9,10 @@ public final class Note extends Payload {
         super(json);
     }
 
+    Note(ObjectNode json, Ownership ownership) {
+        super(json, ownership);
+    }
+
     @Override
     public ItemType type() {
         return ItemType.NOTE;

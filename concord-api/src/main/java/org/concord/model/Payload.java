@@ -31,25 +31,40 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
     private volatile ContentHash hash;
 
     Payload(ObjectNode json) {
-        this.json = Objects.requireNonNull(json, "json").deepCopy();
+        this(json, Ownership.COPY);
+    }
+
+    /** Whether a new payload copies the tree it is given, or takes one that nothing else holds. */
+    enum Ownership { COPY, TAKE }
+
+    Payload(ObjectNode json, Ownership ownership) {
+        Objects.requireNonNull(json, "json");
+        this.json = ownership == Ownership.COPY ? json.deepCopy() : json;
         this.json.put("@type", type().jsonType());
     }
 
     /** Wraps a canonical JSON object, choosing the type from its {@code @type}. */
     public static Payload of(ObjectNode json) {
-        String type = json.path("@type").asText("");
-        ItemType itemType = ItemType.byJsonType(type)
-                .orElseThrow(() -> new IllegalArgumentException("unknown canonical @type '" + type + "'"));
-        return of(itemType, json);
+        return of(typeOf(json), json);
     }
 
     public static Payload of(ItemType type, ObjectNode json) {
+        return of(type, json, Ownership.COPY);
+    }
+
+    private static Payload of(ItemType type, ObjectNode json, Ownership ownership) {
         return switch (type) {
-            case CONTACT -> new Contact(json);
-            case EVENT -> new Event(json);
-            case TASK -> new Task(json);
-            case NOTE -> new Note(json);
+            case CONTACT -> new Contact(json, ownership);
+            case EVENT -> new Event(json, ownership);
+            case TASK -> new Task(json, ownership);
+            case NOTE -> new Note(json, ownership);
         };
+    }
+
+    private static ItemType typeOf(ObjectNode json) {
+        String type = json.path("@type").asText("");
+        return ItemType.byJsonType(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown canonical @type '" + type + "'"));
     }
 
     /** Parses the canonical JSON form written by {@link #toJsonBytes()}. */
@@ -59,7 +74,8 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
             if (!(node instanceof ObjectNode object)) {
                 throw new IllegalArgumentException("canonical JSON is not an object");
             }
-            return of(object);
+            // the parsed tree is nobody else's: no copy
+            return of(typeOf(object), object, Ownership.TAKE);
         } catch (IOException e) {
             throw new IllegalArgumentException("canonical JSON does not parse: " + e.getMessage(), e);
         }
@@ -89,7 +105,7 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
     public Payload withUid(String uid) {
         ObjectNode copy = json.deepCopy();
         copy.put("uid", uid);
-        return of(type(), copy);
+        return of(type(), copy, Ownership.TAKE);
     }
 
     /** A copy of the canonical JSON tree; changing it does not change this payload. */

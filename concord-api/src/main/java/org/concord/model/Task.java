@@ -9,6 +9,10 @@ public final class Task extends Payload {
         super(json);
     }
 
+    Task(ObjectNode json, Ownership ownership) {
+        super(json, ownership);
+    }
+
     @Override
     public ItemType type() {
         return ItemType.TASK;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Change;
 import org.concord.store.ConflictRecord;
@@ -69,7 +70,9 @@ final class ReadApplier {
         Optional<Link> link = tx.link(system, change.nativeId());
         Optional<String> adoptable = link.isPresent() ? Optional.empty() : adoptableItem(tx, change);
         Optional<String> globalId = link.map(Link::globalId).or(() -> adoptable);
-        Optional<Pending> pending = globalId.flatMap(g -> tx.pending(system, g));
+        Optional<Pending> pending = ReadPlanner.needsPending(change, link)
+                ? globalId.flatMap(g -> tx.pending(system, g))
+                : Optional.empty();
         List<Link> others = adoptable.isPresent() ? otherLinks(tx, adoptable.get()) : List.of();
         ReadContext rc = new ReadContext(change, link, adoptable, pending, others);
         ReadDecision decision = ReadPlanner.decide(rc);
@@ -104,7 +107,8 @@ final class ReadApplier {
                 tx.saveItem(new Item(g, ctx.users.canonical(system, u.scope().user()), u.scope().type(),
                         u.payload().uid(), now));
                 tx.saveLink(newLink(g, u, now));
-                fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
+                fanOut(tx, g, Optional.of(u.scope().type()), PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system),
+                        now, out);
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
                 tx.addHistory(new HistoryEntry(g, now, system, "read", "created as " + change.nativeId()));
                 out.created++;
@@ -232,7 +236,12 @@ final class ReadApplier {
     /** Queues the item for every system holding its type, except {@code except}. */
     private void fanOut(StoreTx tx, String g, PendingOp op, Optional<Payload> payload, Set<String> except,
             Instant now, Outcome out) {
-        var type = tx.item(g).map(Item::type);
+        fanOut(tx, g, tx.item(g).map(Item::type), op, payload, except, now, out);
+    }
+
+    /** @param type the item's type, as stored (known already when the item was just saved) */
+    private void fanOut(StoreTx tx, String g, Optional<ItemType> type, PendingOp op, Optional<Payload> payload,
+            Set<String> except, Instant now, Outcome out) {
         for (SystemRuntime target : ctx.systems()) {
             if (except.contains(target.name) || type.isPresent() && !target.supports(type.get())) {
                 continue;

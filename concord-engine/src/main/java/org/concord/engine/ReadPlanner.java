@@ -1,5 +1,6 @@
 package org.concord.engine;
 
+import java.util.Optional;
 import org.concord.spi.Change;
 import org.concord.store.Link;
 import org.concord.store.Pending;
@@ -18,6 +19,15 @@ final class ReadPlanner {
             case Change.Delete d -> decideDelete(ctx);
             case Change.Upsert u -> decideUpsert(ctx, u);
         };
+    }
+
+    /**
+     * Whether {@link #decide} looks at the pending entry for this change; not for content the
+     * link already has (an echo is decided by the link alone), so its look-up can be left out.
+     */
+    static boolean needsPending(Change change, Optional<Link> link) {
+        return !(change instanceof Change.Upsert u && link.isPresent()
+                && link.get().contentHash().equals(u.payload().contentHash()));
     }
 
     private static ReadDecision decideDelete(ReadContext ctx) {

@@ -139,6 +139,16 @@ public abstract class StoreContract {
     }
 
     @Test
+    void savingALinkAgainWithAnotherUserAndTypeTakesThemToo() {
+        inTx(tx -> itemWithLink(tx, "g1"));
+        Link moved = new Link("a", "n-g1", "g1", "bob", ItemType.EVENT, "etag-2", "hash-2", Map.of("title", "t"), T0);
+        inTx(tx -> tx.saveLink(moved));
+        assertThat(store.read((StoreTx tx) -> tx.link("a", "n-g1"))).contains(moved);
+        assertThat(store.read((StoreTx tx) -> tx.linkOfItem("a", "g1"))).contains(moved);
+        assertThat(store.read((StoreTx tx) -> tx.countLinks("a"))).isEqualTo(1);
+    }
+
+    @Test
     void savingALinkUnderANewNativeIdReplacesTheSystemsOlderLinkOfThatItem() {
         inTx(tx -> {
             itemWithLink(tx, "g1");

@@ -53,6 +53,17 @@ final class LinkOps {
                 field_hashes = excluded.field_hashes, synced_at = excluded.synced_at""";
     /** Both in one round trip, where the database takes several statements at once. */
     private static final String REPLACE_LINK = DELETE_OTHER_LINK_OF_ITEM + ";\n" + SAVE_LINK;
+    /**
+     * The common case, a link saved again with a new synced state: one statement that leaves the
+     * columns of the keys and the reference to the item alone, where rewriting them costs SQLite
+     * index and foreign-key work. It changes nothing (and the full save follows) unless the row
+     * exists for the same item, user and type.
+     */
+    private static final String SAVE_LINK_STATE = """
+            UPDATE links SET version = :version, content_hash = :contentHash, field_hashes = :fieldHashes,
+                             synced_at = :syncedAt
+            WHERE system_name = :system AND native_id = :nativeId AND global_id = :globalId AND user_name = :user
+              AND item_type = :type""";
     private static final String DELETE_LINK = "DELETE FROM links WHERE system_name = :system AND native_id = :nativeId";
 
     private final Session session;
@@ -136,22 +147,25 @@ final class LinkOps {
 
     void saveLink(Link link) {
         try {
+            String fieldHashes = FieldHashes.toJson(link.fieldHashes());
             if (session.backend().runsStatementsTogether()) {
-                bind(session.query(REPLACE_LINK), link).update();
-            } else {
+                bind(session.query(REPLACE_LINK), link, fieldHashes).update();
+            } else if (bind(session.query(SAVE_LINK_STATE), link, fieldHashes).update() == 0) {
+                // a new link, or a native id pointed at another item (when the update hits, the row
+                // holds this item already, and no other link of the item in the system can exist)
                 session.query(DELETE_OTHER_LINK_OF_ITEM)
                         .text("globalId", link.globalId())
                         .text("system", link.system())
                         .text("nativeId", link.nativeId())
                         .update();
-                bind(session.query(SAVE_LINK), link).update();
+                bind(session.query(SAVE_LINK), link, fieldHashes).update();
             }
         } catch (SQLException e) {
             throw session.failure("saving the link of " + link.system() + " object " + link.nativeId(), e);
         }
     }
 
-    private static Query bind(Query query, Link link) throws SQLException {
+    private static Query bind(Query query, Link link, String fieldHashes) throws SQLException {
         return query.text("system", link.system())
                 .text("nativeId", link.nativeId())
                 .text("globalId", link.globalId())
@@ -159,7 +173,7 @@ final class LinkOps {
                 .text("type", link.type().code())
                 .text("version", link.version())
                 .text("contentHash", link.contentHash())
-                .text("fieldHashes", FieldHashes.toJson(link.fieldHashes()))
+                .text("fieldHashes", fieldHashes)
                 .instant("syncedAt", link.syncedAt());
     }
 
