@@ -10,6 +10,7 @@ import org.concord.spi.PermanentConnectorException;
 import org.concord.spi.Scope;
 import org.concord.spi.Write;
 import org.concord.spi.WriteResult;
+import org.concord.store.DueEntry;
 import org.concord.store.ErrorPhase;
 import org.concord.store.HistoryEntry;
 import org.concord.store.Item;
@@ -68,8 +69,8 @@ final class Writer {
             Instant now = ctx.clock.instant();
             List<Planned> plan = ctx.store.read(tx -> {
                 List<Planned> out = new ArrayList<>();
-                for (Pending p : tx.duePending(target.name, now, ctx.tuning.writeBatch())) {
-                    out.add(plan(tx, p));
+                for (DueEntry due : tx.dueEntries(target.name, now, ctx.tuning.writeBatch())) {
+                    out.add(plan(due));
                 }
                 return out;
             });
@@ -126,16 +127,17 @@ final class Writer {
         return new Outcome(plan.size(), counts[0], counts[1]);
     }
 
-    private Planned plan(StoreTx tx, Pending p) {
-        Optional<Item> item = tx.item(p.globalId());
+    private Planned plan(DueEntry due) {
+        Pending p = due.entry();
+        Optional<Item> item = due.item();
         if (item.isEmpty() || !target.supports(item.get().type())) {
             return new Planned(p, item, Optional.empty());
         }
-        if (tx.openConflictOf(p.globalId()).isPresent()) {
+        if (due.held()) {
             return new Planned(p, item, Optional.empty(), true);
         }
         Scope scope = new Scope(ctx.users.nativeUser(target.name, item.get().user()), item.get().type());
-        Optional<Link> link = tx.linkOfItem(target.name, p.globalId());
+        Optional<Link> link = due.link();
         Optional<Write> write = switch (p.op()) {
             case UPSERT -> Optional.of(link.<Write>map(l -> new Write.Update(p.globalId(), scope, l.nativeId(),
                             Optional.of(l.version()), p.payload().orElseThrow()))

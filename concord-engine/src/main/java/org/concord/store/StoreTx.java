@@ -80,6 +80,18 @@ public interface StoreTx {
     /** Entries of a target whose {@code notBefore} is not after {@code now}, oldest seq first, at most {@code limit}. */
     List<Pending> duePending(String target, Instant now, int limit);
 
+    /**
+     * The entries {@link #duePending} returns, each with its item, the target's link of it and
+     * whether an open conflict holds it, as {@link #item}, {@link #linkOfItem} and
+     * {@link #openConflictOf} tell; a store may read them all in one query.
+     */
+    default List<DueEntry> dueEntries(String target, Instant now, int limit) {
+        return duePending(target, now, limit).stream()
+                .map(p -> new DueEntry(p, item(p.globalId()), linkOfItem(target, p.globalId()),
+                        openConflictOf(p.globalId()).isPresent()))
+                .toList();
+    }
+
     /** Removes the entry only if it still has {@code seq} (was not replaced meanwhile). */
     boolean removePending(String target, String globalId, long seq);
 

@@ -428,6 +428,46 @@ public abstract class StoreContract {
     }
 
     @Test
+    void dueEntriesComeWithTheirItemTheTargetsLinkAndWhetherAConflictHoldsThem() {
+        long[] deferred = new long[1];
+        inTx(tx -> {
+            itemWithLink(tx, "g1");
+            itemWithLink(tx, "g2");
+            tx.saveLink(link("b", "b-2", "g2"));
+            itemWithLink(tx, "g3");
+            tx.recordConflict(new ConflictRecord(0, "g3", "a", "c", "manual", "held", Optional.empty(), T0, true));
+            itemWithLink(tx, "g4");
+            tx.putPending("b", "g1", PendingOp.UPSERT, Optional.of(contact("Ann")), "a", T0);
+            tx.putPending("b", "g2", PendingOp.DELETE, Optional.empty(), "a", T0);
+            tx.putPending("b", "g3", PendingOp.UPSERT, Optional.of(contact("Cy")), "a", T0);
+            tx.putPending("c", "g1", PendingOp.UPSERT, Optional.of(contact("Ann")), "a", T0);
+            deferred[0] = tx.putPending("b", "g4", PendingOp.DELETE, Optional.empty(), "a", T0);
+        });
+        inTx(tx -> tx.deferPending("b", "g4", deferred[0], 1, T0.plusSeconds(60), "HTTP 503"));
+
+        List<DueEntry> due = store.read((StoreTx tx) -> tx.dueEntries("b", T0, 10));
+
+        assertThat(due).extracting(d -> d.entry().globalId()).containsExactly("g1", "g2", "g3");
+        assertThat(due).extracting(DueEntry::item).containsExactly(
+                Optional.of(item("g1")), Optional.of(item("g2")), Optional.of(item("g3")));
+        assertThat(due).extracting(DueEntry::link).containsExactly(
+                Optional.empty(), Optional.of(link("b", "b-2", "g2")), Optional.empty());
+        assertThat(due).extracting(DueEntry::held).containsExactly(false, false, true);
+        assertThat(due.get(0).entry()).isEqualTo(store.read((StoreTx tx) -> tx.pending("b", "g1")).orElseThrow());
+        assertThat(store.read((StoreTx tx) -> tx.dueEntries("b", T0, 2))).hasSize(2);
+    }
+
+    @Test
+    void aDueEntryWhoseItemIsNotSavedComesWithoutItem() {
+        inTx(tx -> {
+            tx.putPending("b", "g1", PendingOp.DELETE, Optional.empty(), "a", T0);
+            assertThat(tx.dueEntries("b", T0, 10)).containsExactly(
+                    new DueEntry(tx.pending("b", "g1").orElseThrow(), Optional.empty(), Optional.empty(), false));
+            tx.saveItem(item("g1"));
+        });
+    }
+
+    @Test
     void pendingIsCountedAndTheOldestEntryIsKnownPerTarget() {
         assertThat(store.read((StoreTx tx) -> tx.oldestPending("b"))).isEmpty();
         long first = store.transact((StoreTx tx) -> {

@@ -9,6 +9,7 @@ import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Cursor;
 import org.concord.store.ConflictRecord;
+import org.concord.store.DueEntry;
 import org.concord.store.ErrorPhase;
 import org.concord.store.HistoryEntry;
 import org.concord.store.Item;
@@ -30,6 +31,7 @@ final class JdbcTx implements StoreTx {
     private final boolean writable;
     private final LinkOps links;
     private final PendingOps pending;
+    private final DueEntryOps due;
     private final ErrorOps errors;
     private final ConflictOps conflicts;
     private final StateOps states;
@@ -40,6 +42,7 @@ final class JdbcTx implements StoreTx {
         this.writable = writable;
         this.links = new LinkOps(session);
         this.pending = new PendingOps(session, seqs);
+        this.due = new DueEntryOps(session);
         this.errors = new ErrorOps(session);
         this.conflicts = new ConflictOps(session);
         this.states = new StateOps(session);
@@ -162,6 +165,12 @@ final class JdbcTx implements StoreTx {
     public List<Pending> duePending(String target, Instant now, int limit) {
         reading("duePending");
         return pending.due(target, now, limit);
+    }
+
+    @Override
+    public List<DueEntry> dueEntries(String target, Instant now, int limit) {
+        reading("dueEntries");
+        return due.due(target, now, limit);
     }
 
     @Override

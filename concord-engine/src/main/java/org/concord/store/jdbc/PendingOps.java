@@ -159,7 +159,7 @@ final class PendingOps {
         }
     }
 
-    private static Pending pending(ResultSet rows) throws SQLException {
+    static Pending pending(ResultSet rows) throws SQLException {
         String globalId = rows.getString("global_id");
         byte[] bytes = rows.getBytes("payload");
         String contentHash = rows.getString("content_hash");
