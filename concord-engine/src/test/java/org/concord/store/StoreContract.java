@@ -531,6 +531,24 @@ public abstract class StoreContract {
         assertThat(store.read((StoreTx tx) -> tx.countErrors("dav"))).isZero();
     }
 
+    @Test
+    void anErrorIsClearedWhateverTheTransactionClearedOrRecordedBefore() {
+        inTx(tx -> tx.recordError("crm", ErrorPhase.READ, "x1", Optional.empty(), "m1", T0));
+        inTx(tx -> {
+            tx.clearError("crm", ErrorPhase.WRITE, "x1");
+            tx.clearError("dav", ErrorPhase.READ, "y1");
+            tx.recordError("dav", ErrorPhase.READ, "y2", Optional.empty(), "m2", T0);
+            tx.recordError("dav", ErrorPhase.READ, "y3", Optional.empty(), "m3", T0);
+            tx.clearError("crm", ErrorPhase.READ, "x1");
+            tx.clearError("dav", ErrorPhase.READ, "y2");
+            tx.clearError("dav", ErrorPhase.READ, "y1");
+            tx.recordError("dav", ErrorPhase.WRITE, "g1", Optional.empty(), "m4", T0);
+        });
+        assertThat(store.read((StoreTx tx) -> tx.errors(Optional.empty(), 10)))
+                .extracting(e -> e.system() + " " + e.phase().code() + " " + e.objectRef())
+                .containsExactlyInAnyOrder("dav read y3", "dav write g1");
+    }
+
     // ---- conflicts
 
     @Test

@@ -38,6 +38,12 @@ sealed interface Backend permits SqliteBackend, PostgresBackend {
     /** Whether one prepared statement may hold several statements, sent in one round trip. */
     boolean runsStatementsTogether();
 
+    /**
+     * Whether a write transaction runs alone: no other connection or process changes the database
+     * before it ends (SQLite's one writer at a time), so what it read stays true until then.
+     */
+    boolean writesAlone();
+
     /** Rows fetched at a time when streaming a large result. */
     int fetchSize();
 }

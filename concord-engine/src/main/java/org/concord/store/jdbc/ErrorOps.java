@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.concord.store.ErrorPhase;
 import org.concord.store.SyncError;
 
@@ -23,6 +25,8 @@ final class ErrorOps {
                 global_id = COALESCE(excluded.global_id, sync_errors.global_id)""";
     private static final String CLEAR =
             "DELETE FROM sync_errors WHERE system_name = :system AND phase = :phase AND object_ref = :objectRef";
+    private static final String ANY = """
+            SELECT EXISTS (SELECT 1 FROM sync_errors WHERE system_name = :system AND phase = :phase) AS any_error""";
     private static final String NEWEST = "SELECT " + COLUMNS
             + " FROM sync_errors ORDER BY last_at DESC, id DESC LIMIT :limit";
     private static final String NEWEST_OF_SYSTEM = "SELECT " + COLUMNS
@@ -32,12 +36,20 @@ final class ErrorOps {
     private static final String COUNT = "SELECT COUNT(*) AS n FROM sync_errors WHERE system_name = :system";
 
     private final Session session;
+    /**
+     * (system, phase) pairs without errors, where this transaction runs alone: every object that
+     * syncs fine clears its errors, nearly always none, and one look-up per transaction then
+     * replaces a delete per object. A pair leaves the set when this transaction records an error.
+     */
+    private final Set<String> withoutErrors = new HashSet<>();
 
+    /** Used for one transaction only. */
     ErrorOps(Session session) {
         this.session = session;
     }
 
     void record(String system, ErrorPhase phase, String objectRef, Optional<String> globalId, String message, Instant now) {
+        withoutErrors.remove(pair(system, phase));
         try {
             session.query(RECORD)
                     .text("system", system)
@@ -54,10 +66,32 @@ final class ErrorOps {
 
     void clear(String system, ErrorPhase phase, String objectRef) {
         try {
+            if (session.backend().writesAlone() && noErrors(system, phase)) {
+                return;
+            }
             session.query(CLEAR).text("system", system).text("phase", phase.code()).text("objectRef", objectRef).update();
         } catch (SQLException e) {
             throw session.failure("clearing the " + phase.code() + " error of " + system + " object " + objectRef, e);
         }
+    }
+
+    private boolean noErrors(String system, ErrorPhase phase) throws SQLException {
+        String pair = pair(system, phase);
+        if (withoutErrors.contains(pair)) {
+            return true;
+        }
+        try (ResultSet rows = session.query(ANY).text("system", system).text("phase", phase.code()).rows()) {
+            rows.next();
+            if (rows.getBoolean("any_error")) {
+                return false;
+            }
+        }
+        withoutErrors.add(pair);
+        return true;
+    }
+
+    private static String pair(String system, ErrorPhase phase) {
+        return system + '\0' + phase.code();
     }
 
     List<SyncError> newest(Optional<String> system, int limit) {

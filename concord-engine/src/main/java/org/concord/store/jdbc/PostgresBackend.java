@@ -145,6 +145,12 @@ final class PostgresBackend implements Backend {
         return true;
     }
 
+    /** Read committed: other nodes' transactions commit meanwhile. */
+    @Override
+    public boolean writesAlone() {
+        return false;
+    }
+
     @Override
     public int fetchSize() {
         return 1000;

@@ -129,6 +129,12 @@ final class SqliteBackend implements Backend {
         return false;
     }
 
+    /** BEGIN IMMEDIATE holds the file's write lock until the transaction ends. */
+    @Override
+    public boolean writesAlone() {
+        return true;
+    }
+
     @Override
     public int fetchSize() {
         return 500;
