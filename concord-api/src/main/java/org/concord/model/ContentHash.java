@@ -93,7 +93,8 @@ record ContentHash(String content, Map<String, String> fields) {
         }
         text.setLength(0);
         fields.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        return new ContentHash(digest.hex(text), Collections.unmodifiableMap(fields));
+        // immutable as it is, so that a link keeping these hashes need not copy them
+        return new ContentHash(digest.hex(text), Map.copyOf(fields));
     }
 
     /*

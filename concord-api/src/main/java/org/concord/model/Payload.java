@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One object's content in canonical form: a JSContact card or a JSCalendar object, held as its
@@ -88,8 +86,7 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
      */
     public static Payload fromJsonBytes(byte[] bytes, String contentHash, Map<String, String> fieldHashes) {
         Payload payload = fromJsonBytes(bytes);
-        payload.hash = new ContentHash(Objects.requireNonNull(contentHash, "contentHash"),
-                Collections.unmodifiableMap(new TreeMap<>(fieldHashes)));
+        payload.hash = new ContentHash(Objects.requireNonNull(contentHash, "contentHash"), Map.copyOf(fieldHashes));
         return payload;
     }
 
