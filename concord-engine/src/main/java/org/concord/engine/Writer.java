@@ -164,7 +164,7 @@ final class Writer {
                 tx.addHistory(new HistoryEntry(g, now, target.name, "write",
                         (created ? "created as " : "updated ") + w.nativeId() + " (from " + entry.origin() + ")"));
                 if (created) {
-                    fanOutFirstCopy(tx, item, entry, now);
+                    fanOutFirstCopy(tx, g, entry, now);
                 }
                 yield true;
             }
@@ -214,15 +214,14 @@ final class Writer {
      * A conflicting copy queued for one system only ({@code duplicates-to}) goes to every other
      * system once it exists there.
      */
-    private void fanOutFirstCopy(StoreTx tx, Item item, Pending entry, Instant now) {
-        String g = item.globalId();
+    private void fanOutFirstCopy(StoreTx tx, String g, Pending entry, Instant now) {
+        if (tx.links(g).size() != 1) {
+            return;
+        }
+        Item item = tx.item(g).orElseThrow();
         List<SystemRuntime> others = ctx.systems().stream()
                 .filter(s -> !s.name.equals(target.name) && s.supports(item.type()))
                 .toList();
-        // no other system holds the type (1 → 1): nothing to look up
-        if (others.isEmpty() || tx.links(g).size() != 1) {
-            return;
-        }
         if (others.stream().anyMatch(s -> tx.pending(s.name, g).isPresent())) {
             return;
         }
