@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,7 +40,8 @@ class CrashSafetyIT {
     private static final Pattern EDIT = Pattern.compile("FN:Edit (\\d+)");
     private static final List<String> SYSTEMS = List.of("one", "two", "three");
 
-    @TempDir
+    // Kept when the test fails: the folders, agent.log and the store tell what happened.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final Random random = new Random(Long.getLong("concord.crash.seed", System.nanoTime()));

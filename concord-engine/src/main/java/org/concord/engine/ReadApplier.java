@@ -96,6 +96,8 @@ final class ReadApplier {
                 tx.saveLink(newLink(globalId.orElseThrow(), u, now));
                 tx.removePending(system, landed.pending().globalId(), landed.pending().seq());
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
+                Writer.fanOutFirstCopy(ctx, tx, globalId.get(), system, Optional.of(u.payload()), system, now)
+                        .forEach(s -> out.touchedTargets.add(s.name));
                 out.echoes++;
             }
             case ReadDecision.NewItem n -> {
