@@ -1,6 +1,7 @@
 package org.concord.spi;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.concord.model.Payload;
 
 /** One entry of a system's change feed. */
@@ -24,11 +25,25 @@ public sealed interface Change permits Change.Upsert, Change.Delete, Change.Unre
         }
     }
 
-    /** The object is gone from its system. */
-    record Delete(Scope scope, String nativeId) implements Change {
+    /**
+     * The object is gone from its system. {@code lastVersion}, when the connector knows it (from
+     * the hub's {@link KnownObjects}), is the version it last knew the object at: the delete is
+     * of that version. If the hub has linked another version of the native id since — the hub
+     * itself wrote the object again between the connector's look and the apply — the delete is
+     * stale and ignored; a connector that gives a version must report the delete again should
+     * the newer object go too (a folder's listing does). Empty: the delete applies to whatever the
+     * hub links under the id.
+     */
+    record Delete(Scope scope, String nativeId, Optional<String> lastVersion) implements Change {
         public Delete {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(nativeId, "nativeId");
+            Objects.requireNonNull(lastVersion, "lastVersion");
+        }
+
+        /** A delete of whatever the hub links under {@code nativeId}. */
+        public Delete(Scope scope, String nativeId) {
+            this(scope, nativeId, Optional.empty());
         }
     }
 

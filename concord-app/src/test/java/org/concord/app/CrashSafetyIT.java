@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,7 +40,8 @@ class CrashSafetyIT {
     private static final Pattern EDIT = Pattern.compile("FN:Edit (\\d+)");
     private static final List<String> SYSTEMS = List.of("one", "two", "three");
 
-    @TempDir
+    // Kept when the test fails: the folders, agent.log and the store tell what happened.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private final Random random = new Random(Long.getLong("concord.crash.seed", System.nanoTime()));
@@ -85,6 +87,18 @@ class CrashSafetyIT {
             assertThat(sync.exitValue()).as("sync --once exit code, round %d (see %s)", round, dir.resolve("agent.log")).isZero();
         }
 
+        int items;
+        try {
+            items = check(kills);
+        } catch (AssertionError e) {
+            System.out.println(diagnosis());
+            throw e;
+        }
+        System.out.printf("crash harness: %d kills, %d edits, %d items at the end%n", kills, edits, items);
+    }
+
+    /** Asserts that every folder holds the same items, each once, and every edit nobody superseded; returns the item count. */
+    private int check(int kills) throws IOException {
         Map<String, Map<String, String>> byUid = new TreeMap<>();
         for (String s : SYSTEMS) {
             byUid.put(s, contents(s));
@@ -103,7 +117,47 @@ class CrashSafetyIT {
                 assertThat(copies).as("edit %d in %s (kills: %d, edits: %d)", e, s, kills, edits).isEqualTo(1);
             }
         }
-        System.out.printf("crash harness: %d kills, %d edits, %d items at the end%n", kills, edits, reference.size());
+        return reference.size();
+    }
+
+    /** What the hub recorded for every UID that is not the same once in every folder: for the failure report. */
+    private String diagnosis() {
+        StringBuilder out = new StringBuilder("crash harness diagnosis (folders kept in " + dir + ")\n");
+        try {
+            Map<String, List<String>> filesByUid = new TreeMap<>();
+            for (String s : SYSTEMS) {
+                for (Path f : files(s)) {
+                    Read r = read(f);
+                    filesByUid.computeIfAbsent(r == null ? "?" : r.uid(), u -> new ArrayList<>())
+                            .add(s + "/" + f.getFileName() + (r == null ? "" : " Edit " + r.edit()));
+                }
+            }
+            List<String> odd = filesByUid.entrySet().stream()
+                    .filter(e -> e.getValue().size() != SYSTEMS.size()
+                            || e.getValue().stream().map(v -> v.replaceAll("^.*Edit", "")).distinct().count() > 1)
+                    .map(Map.Entry::getKey).toList();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("state/concord.db"))) {
+                for (String uid : odd) {
+                    out.append("UID ").append(uid).append(": ").append(filesByUid.get(uid)).append('\n');
+                    try (var q = c.prepareStatement("SELECT h.global_id, h.happened_at, h.system_name, h.action, h.detail FROM history h "
+                            + "WHERE h.global_id IN (SELECT global_id FROM history WHERE detail LIKE ?) "
+                            + "OR h.global_id IN (SELECT global_id FROM items WHERE uid = ?) ORDER BY h.id")) {
+                        q.setString(1, "%" + uid + "%");
+                        q.setString(2, uid);
+                        try (var rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                out.append("  ").append(rs.getString(1)).append(' ').append(java.time.Instant.ofEpochMilli(rs.getLong(2)))
+                                        .append(' ').append(rs.getString(3)).append(' ').append(rs.getString(4)).append(": ")
+                                        .append(rs.getString(5)).append('\n');
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            out.append("(diagnosis failed: ").append(e).append(")\n");
+        }
+        return out.toString();
     }
 
     private Process start(Path jar, Path config, String... args) throws IOException {

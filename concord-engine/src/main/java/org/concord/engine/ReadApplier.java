@@ -60,13 +60,15 @@ final class ReadApplier {
     Outcome apply(StoreTx tx, List<Change> changes) {
         Outcome out = new Outcome();
         Instant now = ctx.clock.instant();
+        Set<String> seen = new HashSet<>();
         for (Change change : changes) {
-            applyOne(tx, change, now, out);
+            applyOne(tx, change, now, out, seen);
+            seen.add(change.nativeId());
         }
         return out;
     }
 
-    private void applyOne(StoreTx tx, Change change, Instant now, Outcome out) {
+    private void applyOne(StoreTx tx, Change change, Instant now, Outcome out, Set<String> seenInBatch) {
         Optional<Link> link = tx.link(system, change.nativeId());
         Optional<String> adoptable = link.isPresent() ? Optional.empty() : adoptableItem(tx, change);
         Optional<String> globalId = link.map(Link::globalId).or(() -> adoptable);
@@ -74,7 +76,8 @@ final class ReadApplier {
                 ? globalId.flatMap(g -> tx.pending(system, g))
                 : Optional.empty();
         List<Link> others = adoptable.isPresent() ? otherLinks(tx, adoptable.get()) : List.of();
-        ReadContext rc = new ReadContext(change, link, adoptable, pending, others);
+        ReadContext rc = new ReadContext(change, link, adoptable, pending, others,
+                writtenSinceDelete(change, link, seenInBatch));
         ReadDecision decision = ReadPlanner.decide(rc);
 
         switch (decision) {
@@ -99,6 +102,8 @@ final class ReadApplier {
                 tx.saveLink(newLink(globalId.orElseThrow(), u, now));
                 tx.removePending(system, landed.pending().globalId(), landed.pending().seq());
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
+                Writer.fanOutFirstCopy(ctx, tx, globalId.get(), system, Optional.of(u.payload()), system, now)
+                        .forEach(s -> out.touchedTargets.add(s.name));
                 out.echoes++;
             }
             case ReadDecision.NewItem n -> {
@@ -292,6 +297,16 @@ final class ReadApplier {
         return tx.itemByUid(user, u.scope().type(), u.payload().uid().get())
                 .map(Item::globalId)
                 .filter(g -> tx.linkOfItem(system, g).isEmpty());
+    }
+
+    /**
+     * Whether a delete the connector found for one version meets a link of another: the writer
+     * put the object there again after the connector looked (a recreate, an update). A version
+     * this batch itself recorded does not count: then the object changed and went, both seen here.
+     */
+    private static boolean writtenSinceDelete(Change change, Optional<Link> link, Set<String> seenInBatch) {
+        return change instanceof Change.Delete d && d.lastVersion().isPresent() && link.isPresent()
+                && !seenInBatch.contains(d.nativeId()) && !d.lastVersion().get().equals(link.get().version());
     }
 
     private List<Link> otherLinks(StoreTx tx, String g) {

@@ -34,6 +34,9 @@ final class ReadPlanner {
         if (ctx.link().isEmpty()) {
             return new ReadDecision.Ignore("delete of an object the hub does not know");
         }
+        if (ctx.linkWrittenSinceDelete()) {
+            return new ReadDecision.Ignore("delete of an older version: the hub wrote the object again since");
+        }
         if (ctx.pending().isPresent()) {
             Pending pending = ctx.pending().get();
             return pending.op() == PendingOp.UPSERT

@@ -164,7 +164,8 @@ final class Writer {
                 tx.addHistory(new HistoryEntry(g, now, target.name, "write",
                         (created ? "created as " : "updated ") + w.nativeId() + " (from " + entry.origin() + ")"));
                 if (created) {
-                    fanOutFirstCopy(tx, g, entry, now);
+                    fanOutFirstCopy(ctx, tx, g, target.name, entry.payload(), target.name, now)
+                            .forEach(s -> s.writerWake.raise());
                 }
                 yield true;
             }
@@ -212,23 +213,25 @@ final class Writer {
 
     /**
      * A conflicting copy queued for one system only ({@code duplicates-to}) goes to every other
-     * system once it exists there.
+     * system once it exists there. Also called by the reader when such a create is found landed
+     * after its reply was lost. Returns the systems it queued the item for.
      */
-    private void fanOutFirstCopy(StoreTx tx, String g, Pending entry, Instant now) {
+    static List<SystemRuntime> fanOutFirstCopy(EngineContext ctx, StoreTx tx, String g, String holder,
+            Optional<Payload> payload, String origin, Instant now) {
         if (tx.links(g).size() != 1) {
-            return;
+            return List.of();
         }
         Item item = tx.item(g).orElseThrow();
         List<SystemRuntime> others = ctx.systems().stream()
-                .filter(s -> !s.name.equals(target.name) && s.supports(item.type()))
+                .filter(s -> !s.name.equals(holder) && s.supports(item.type()))
                 .toList();
         if (others.stream().anyMatch(s -> tx.pending(s.name, g).isPresent())) {
-            return;
+            return List.of();
         }
         for (SystemRuntime s : others) {
-            tx.putPending(s.name, g, PendingOp.UPSERT, entry.payload(), target.name, now);
-            s.writerWake.raise();
+            tx.putPending(s.name, g, PendingOp.UPSERT, payload, origin, now);
         }
+        return others;
     }
 
     private void defer(StoreTx tx, Pending entry, String why, java.time.Duration wait) {

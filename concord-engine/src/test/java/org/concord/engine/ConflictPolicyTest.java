@@ -147,4 +147,32 @@ class ConflictPolicyTest {
             everywhere(hub, a);
         }
     }
+
+    @Test
+    void aCopyCreatedOnTheDuplicatesSystemReachesTheOthersEvenWhenItsCreateReplyWasLost() throws Exception {
+        // duplicates-to c: the copy is created in c first, then synced to a and b as new. The
+        // create lands in c but its reply is lost, so the hub learns of it only by reading c.
+        ConflictSettings settings = new ConflictSettings(ConflictPolicy.DUPLICATE, java.util.Optional.of("c"));
+        Payload a = with(base(), "nickname", "Ace", null);
+        Payload b = with(base(), "nickname", "Bee", null);
+        try (Hub hub = new Hub(new MemoryStore(), settings, "a", "b", "c")) {
+            String idA = hub.system("a").userCreate(SCOPE, base());
+            hub.sync();
+            String idB = Hub.byUid(hub.system("b"), "uid-1").orElseThrow().nativeId();
+            hub.system("b").setDown(true);
+            hub.system("a").userUpdate(idA, a);
+            hub.sync();
+            hub.system("b").userUpdate(idB, b);
+            hub.system("b").setDown(false);
+            hub.system("c").loseNextReplies(1);
+            hub.sync();
+            hub.sync();
+            for (InMemorySystem s : hub.systems.values()) {
+                assertThat(s.list()).as("objects in %s", s.name()).hasSize(2);
+                assertThat(Hub.byUid(s, "uid-1").orElseThrow().payload()).as("original in %s", s.name()).isEqualTo(a);
+                assertThat(s.list()).as("the copy in %s", s.name())
+                        .anySatisfy(o -> assertThat(o.payload().json().path("nickname").asText()).isEqualTo("Bee"));
+            }
+        }
+    }
 }

@@ -44,7 +44,7 @@ final class DeleteSweep {
             // checked again: the file may be back, or the engine may have dropped the link meanwhile
             Optional<ObjectFile> file = layout.parse(object.nativeId());
             if (file.isPresent() && !Files.exists(file.get().path()) && known.find(object.nativeId()).isPresent()) {
-                out.add(new Change.Delete(object.scope(), object.nativeId()));
+                out.add(new Change.Delete(object.scope(), object.nativeId(), Optional.ofNullable(object.version())));
             }
         }
         return found.isEmpty() && lastPass;

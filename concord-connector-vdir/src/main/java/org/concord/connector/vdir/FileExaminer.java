@@ -83,7 +83,7 @@ final class FileExaminer {
         if (!mode.deletes() || last.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Change.Delete(last.get().scope(), file.nativeId()));
+        return Optional.of(new Change.Delete(last.get().scope(), file.nativeId(), Optional.ofNullable(last.get().version())));
     }
 
     private Change unreadable(ObjectFile file, Scope scope, String reason) {
