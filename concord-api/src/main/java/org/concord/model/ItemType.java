@@ -1,6 +1,5 @@
 package org.concord.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The four kinds of object Concord keeps in sync. The wire code is stored and shown; never rename it. */
@@ -35,11 +34,24 @@ public enum ItemType {
         return collection;
     }
 
+    /** Looked up for every stored row and every parsed payload: a loop over this, no stream. */
+    private static final ItemType[] ALL = values();
+
     public static Optional<ItemType> byCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equalsIgnoreCase(code)).findFirst();
+        for (ItemType t : ALL) {
+            if (t.code.equalsIgnoreCase(code)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<ItemType> byJsonType(String type) {
-        return Arrays.stream(values()).filter(t -> t.jsonType.equals(type)).findFirst();
+        for (ItemType t : ALL) {
+            if (t.jsonType.equals(type)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,7 +1,5 @@
 package org.concord.store;
 
-import java.util.Arrays;
-
 /** What a pending entry asks the target to do. Wire codes are stored. */
 public enum PendingOp {
     UPSERT("U"),
@@ -18,7 +16,11 @@ public enum PendingOp {
     }
 
     public static PendingOp byCode(String code) {
-        return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown pending op code '" + code + "'"));
+        for (PendingOp op : values()) {
+            if (op.code.equals(code)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown pending op code '" + code + "'");
     }
 }
