@@ -295,7 +295,8 @@ final class VdirWriter {
         } catch (CodecException | RuntimeException e) {
             throw new Unencodable("its encoding would not read back: " + message(e));
         }
-        Optional<Payload> stored = readBack.contentHash().equals(payload.contentHash())
+        // equal trees have equal hashes: the hashing (a good part of a write's work) only when they differ
+        Optional<Payload> stored = readBack.equals(payload) || readBack.contentHash().equals(payload.contentHash())
                 ? Optional.empty()
                 : Optional.of(readBack);
         return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);
