@@ -61,7 +61,10 @@ final class FullScan implements AutoCloseable {
                 walk.close();
                 break;
             }
-            page.examine(examiner, known, kind.files, limit, out, deadline);
+            page.examine(examiner, known, kind.files, limit, out);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped during a full listing");
+            }
             if (System.nanoTime() - deadline > 0) {
                 // the reader gets what was found so far, and the watcher's news before the rest
                 break;

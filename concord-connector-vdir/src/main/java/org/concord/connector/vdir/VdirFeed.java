@@ -143,8 +143,8 @@ final class VdirFeed implements AutoCloseable {
                     break;
                 }
             }
-            touchedPage.examine(examiner, request.known(), mode, request.limit(), out, deadline);
-            if (!touchedPage.isEmpty() && out.size() < request.limit()) {
+            touchedPage.examine(examiner, request.known(), mode, request.limit(), out);
+            if (System.nanoTime() - deadline > 0 && (!touched.isEmpty() || !touchedPage.isEmpty())) {
                 // the time is up: the rest in the next call, before any listing
                 return;
             }
