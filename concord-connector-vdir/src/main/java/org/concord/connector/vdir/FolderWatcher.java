@@ -79,7 +79,9 @@ final class FolderWatcher implements AutoCloseable {
         FolderWatcher watcher = new FolderWatcher(system, layout, layout.root().getFileSystem().newWatchService());
         try {
             watcher.watchTree();
-            watcher.taker = Thread.ofVirtual().name("vdir-watch-" + system).start(watcher::takeEvents);
+            // a platform thread: a virtual one can wait behind busy virtual threads (the writer's,
+            // the reader's) long enough for a folder's events to overflow meanwhile
+            watcher.taker = Thread.ofPlatform().daemon().name("vdir-watch-" + system).start(watcher::takeEvents);
             return watcher;
         } catch (IOException | RuntimeException e) {
             watcher.close();
