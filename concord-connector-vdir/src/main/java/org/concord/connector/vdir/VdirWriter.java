@@ -295,8 +295,10 @@ final class VdirWriter {
         } catch (CodecException | RuntimeException e) {
             throw new Unencodable("its encoding would not read back: " + message(e));
         }
-        // equal trees have equal hashes: the hashing (a good part of a write's work) only when they differ
-        Optional<Payload> stored = readBack.equals(payload) || readBack.contentHash().equals(payload.contentHash())
+        // the hub records the payload's hash with the link: computed here, beside the batch's other
+        // writes, rather than on the hub's one writer thread; the read-back's only when it differs
+        String hash = payload.contentHash();
+        Optional<Payload> stored = readBack.equals(payload) || readBack.contentHash().equals(hash)
                 ? Optional.empty()
                 : Optional.of(readBack);
         return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);
