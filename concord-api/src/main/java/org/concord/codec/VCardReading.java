@@ -7,7 +7,6 @@ import com.github.mangstadt.vinnie.io.VObjectDataListener;
 import com.github.mangstadt.vinnie.io.VObjectReader;
 import com.github.mangstadt.vinnie.io.Warning;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ final class VCardReading {
             throw new CodecException("vCard: the text is empty");
         }
         Listener listener = new Listener();
-        try (VObjectReader reader = new VObjectReader(new StringReader(text), SyntaxRules.vcard())) {
+        try (VObjectReader reader = new VObjectReader(new TextReader(text), SyntaxRules.vcard())) {
             reader.setCaretDecodingEnabled(true);
             reader.parse(listener);
         } catch (IOException e) {

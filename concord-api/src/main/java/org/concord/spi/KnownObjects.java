@@ -1,5 +1,8 @@
 package org.concord.spi;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,6 +16,19 @@ public interface KnownObjects {
 
     Optional<KnownObject> find(String nativeId);
 
+    /**
+     * The known objects among {@code nativeIds}, by native id; an id the hub does not know is
+     * absent. A connector that compares a listing asks once per page of it rather than once per
+     * object: the hub answers a page with one look at its store instead of one look per object.
+     */
+    default Map<String, KnownObject> findAll(Collection<String> nativeIds) {
+        Map<String, KnownObject> found = new HashMap<>();
+        for (String id : nativeIds) {
+            find(id).ifPresent(object -> found.put(id, object));
+        }
+        return found;
+    }
+
     /** Visits every known object of the system, in no particular order. */
     void forEach(Consumer<KnownObject> visitor);
 
@@ -21,6 +37,11 @@ public interface KnownObjects {
         @Override
         public Optional<KnownObject> find(String nativeId) {
             return Optional.empty();
+        }
+
+        @Override
+        public Map<String, KnownObject> findAll(Collection<String> nativeIds) {
+            return Map.of();
         }
 
         @Override

@@ -66,9 +66,10 @@ public final class InitialSync implements Scenario {
         Arrivals arrivals = new Arrivals(0, 1);
         Path stateDir = Files.createDirectories(dir.resolve("state"));
         try (BenchStore store = BenchStore.sqlite(stateDir)) {
+            TimedConnector target = new TimedConnector(Folders.vdir("target", targetRoot), arrivals);
             Engine engine = Hub.engine(store.store(), List.of(
                     new SystemSpec("source", Folders.vdir("source", sourceRoot)),
-                    new SystemSpec("target", new TimedConnector(Folders.vdir("target", targetRoot), arrivals))));
+                    new SystemSpec("target", target)));
             System.gc();
             resetPeakRss();
             long cpu = ProcessStats.cpuNanos();
@@ -98,6 +99,10 @@ public final class InitialSync implements Scenario {
                 r.add(label, Figure.of("peak RSS", ProcessStats.peakRssBytes().orElse(heap.peakRssBytes()) / MIB, "MiB"));
                 r.add(label, Figure.of("hub CPU", (ProcessStats.cpuNanos() - cpu) / 1e9 / seconds, "cores"));
                 r.add(label, Figure.of("store size", Files.size(stateDir.resolve("concord.db")) / MIB, "MiB"));
+                // how much of the run the target's writer spent in the connector's writes (files, syncs) rather than the hub
+                org.concord.bench.measure.Latencies.Summary calls = target.writeCalls().summary();
+                r.add(label, Figure.of("target write calls", calls.count(), "calls"));
+                r.add(label, Figure.of("time in target write calls", calls.count() * calls.mean() / 1e9 / seconds * 100, "%"));
                 r.add(label, Figure.of("files on target", Folders.countCards(Folders.addressBook(targetRoot)), "files"));
                 if (n < 1_000_000) {
                     r.note(label, "wall-time target scaled from the 1M goal (5 min per million); run --million for the goal itself");

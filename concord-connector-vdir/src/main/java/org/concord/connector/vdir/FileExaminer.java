@@ -13,41 +13,65 @@ import org.concord.codec.CodecException;
 import org.concord.model.Payload;
 import org.concord.spi.Change;
 import org.concord.spi.KnownObject;
-import org.concord.spi.KnownObjects;
 import org.concord.spi.Scope;
 
 /**
  * Compares one file with what the hub knows of it and says what changed, if anything: a stat
  * first, and a read only when the version differs (or the file is "racy", or the read is a full
- * re-read). Parsed payloads are handed on, never kept.
+ * re-read). A file the writer just wrote is recognized as the hub's own write without a look at
+ * the hub's links ({@link OwnWrites}). Parsed payloads are handed on, never kept.
  */
 final class FileExaminer {
 
     /** A contact or calendar object is kilobytes; anything this big is not one, and must not fill the heap. */
     static final long MAX_FILE_BYTES = 16L << 20;
 
-    private final String system;
+    /** What the hub knows of one file: looked up in advance for a page of files, or when first needed. */
+    @FunctionalInterface
+    interface Known {
+        Optional<KnownObject> get();
 
-    FileExaminer(String system) {
+        static Known of(Optional<KnownObject> known) {
+            return () -> known;
+        }
+    }
+
+    private final String system;
+    private final OwnWrites ownWrites;
+
+    FileExaminer(String system, OwnWrites ownWrites) {
         this.system = system;
+        this.ownWrites = ownWrites;
+    }
+
+    /** Whether the hub's link of {@code file} is worth looking up before {@link #examine}: false for the writer's own files. */
+    boolean needsKnown(ObjectFile file) {
+        return !ownWrites.has(file.path());
     }
 
     /** What changed in {@code file} since the hub last synced it, as far as {@code mode} reports. */
-    Optional<Change> examine(ObjectFile file, KnownObjects known, ReadMode mode) throws IOException {
+    Optional<Change> examine(ObjectFile file, Known known, ReadMode mode) throws IOException {
         String id = file.nativeId();
-        Optional<KnownObject> last = known.find(id);
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return gone(file, last, mode);
+            ownWrites.forget(file.path());
+            return gone(file, known.get(), mode);
         }
         if (!attributes.isRegularFile()) {
             return Optional.empty();
         }
         String version = FileVersion.of(attributes);
-        boolean sameVersion = last.isPresent() && last.get().version() != null && last.get().version().equals(version);
         boolean racy = FileVersion.isRacy(attributes, System.currentTimeMillis());
+        Optional<OwnWrites.Written> own = mode.unchangedToo() ? Optional.empty() : ownWrites.find(file.path(), version);
+        if (own.isPresent() && !racy) {
+            // the hub's link says (or is about to say) this version: nothing new, and nothing more to check later
+            ownWrites.forget(file.path());
+            return Optional.empty();
+        }
+        Optional<KnownObject> last = own.isPresent() ? Optional.empty() : known.get();
+        boolean sameVersion = last.isPresent() && last.get().version() != null && last.get().version().equals(version);
         if (sameVersion && !mode.unchangedToo() && !racy) {
             return Optional.empty();
         }
@@ -59,7 +83,19 @@ final class FileExaminer {
         try {
             bytes = Files.readAllBytes(file.path());
         } catch (NoSuchFileException e) {
-            return gone(file, last, mode);
+            ownWrites.forget(file.path());
+            return gone(file, own.isPresent() ? known.get() : last, mode);
+        }
+        if (own.isPresent()) {
+            if (own.get().sameBytes(bytes)) {
+                // racy, but still the bytes the writer wrote: an echo; kept, as a rewrite may yet land in its tick
+                return Optional.empty();
+            }
+            // changed in place within the tick of our write: compare with what the hub knows, as for any file
+            ownWrites.forget(file.path());
+            last = known.get();
+            sameVersion = last.isPresent() && last.get().version() != null && last.get().version().equals(version);
+            fallback = last.map(KnownObject::scope).orElseGet(file::fallbackScope);
         }
         Payload payload;
         try {

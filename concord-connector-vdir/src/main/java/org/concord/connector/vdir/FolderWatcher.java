@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * New folders are watched as they appear, then listed, so files made before the watch are not
  * missed. Safe to use from the reader and the writer at once: the writer registers the folders it
  * creates before writing into them.
+ *
+ * <p>A thread of its own takes the events as they come, whatever the reader is doing: the JDK's
+ * watch service keeps at most 512 events per folder until they are taken, and turns more into an
+ * overflow, which costs a full listing. A bulk write of a few hundred files (four events each:
+ * temp file made, written, renamed away, and the file itself) while the reader was busy would
+ * otherwise make one listing of the whole folder after another.
  */
 final class FolderWatcher implements AutoCloseable {
 
@@ -41,8 +49,8 @@ final class FolderWatcher implements AutoCloseable {
     private static final long SETTLE_QUIET_MILLIS = 15;
     /** …but never longer than this in all, so an edit is reported well within 250 ms. */
     private static final long SETTLE_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(80);
-    /** Keys handled per look, so a folder written to without pause cannot hold the reader forever. */
-    private static final int MAX_KEYS_PER_LOOK = 10_000;
+    /** Keys handled before what they held is handed over, so a reader never waits long for a busy folder's news. */
+    private static final int MAX_KEYS_PER_LOOK = 1_000;
 
     private final String system;
     private final Layout layout;
@@ -51,6 +59,14 @@ final class FolderWatcher implements AutoCloseable {
     private final AtomicBoolean limitReported = new AtomicBoolean();
     /** The root's file key (device, inode) when it was watched; null where the file system has none. */
     private volatile Object rootIdentity;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition heardSomething = lock.newCondition();
+    /** What the events said since a reader last collected. Guarded by {@link #lock}. */
+    private final Touched heard = new Touched();
+    /** When the last events were handed over ({@link System#nanoTime()}). Guarded by {@link #lock}. */
+    private long lastHeard;
+    private Thread taker;
 
     private FolderWatcher(String system, Layout layout, WatchService service) {
         this.system = system;
@@ -63,10 +79,44 @@ final class FolderWatcher implements AutoCloseable {
         FolderWatcher watcher = new FolderWatcher(system, layout, layout.root().getFileSystem().newWatchService());
         try {
             watcher.watchTree();
+            // a platform thread: a virtual one can wait behind busy virtual threads (the writer's,
+            // the reader's) long enough for a folder's events to overflow meanwhile
+            watcher.taker = Thread.ofPlatform().daemon().name("vdir-watch-" + system).start(watcher::takeEvents);
             return watcher;
         } catch (IOException | RuntimeException e) {
             watcher.close();
             throw e;
+        }
+    }
+
+    /** The taker thread: every key as soon as it is signalled, until the service closes. */
+    private void takeEvents() {
+        while (true) {
+            Touched found = new Touched();
+            try {
+                WatchKey key = service.take();
+                for (int n = 0; key != null && n < MAX_KEYS_PER_LOOK; n++) {
+                    handle(key, found);
+                    key = service.poll();
+                }
+                if (key != null) {
+                    handle(key, found);
+                }
+            } catch (ClosedWatchServiceException | InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // what the events said is unknown: a listing finds it
+                LOG.warn("vdir '{}': handling folder events failed: {}; a full listing will", system, e.toString());
+                found.rescanAll();
+            }
+            lock.lock();
+            try {
+                found.moveInto(heard);
+                lastHeard = System.nanoTime();
+                heardSomething.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -117,23 +167,38 @@ final class FolderWatcher implements AutoCloseable {
      * only what is already there), then briefly for the events that follow it.
      */
     void collect(Duration wait, Touched into) throws InterruptedException {
+        lock.lockInterruptibly();
         try {
-            WatchKey key = wait.isZero() || wait.isNegative()
-                    ? service.poll()
-                    : service.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
-            boolean settle = key != null && !wait.isZero();
-            long deadline = System.nanoTime() + SETTLE_MAX_NANOS;
-            for (int n = 0; key != null && n < MAX_KEYS_PER_LOOK; n++) {
-                handle(key, into);
-                key = settle && System.nanoTime() < deadline
-                        ? service.poll(SETTLE_QUIET_MILLIS, TimeUnit.MILLISECONDS)
-                        : service.poll();
+            if (heard.isEmpty() && !wait.isZero() && !wait.isNegative()) {
+                long deadline = System.nanoTime() + wait.toNanos();
+                while (heard.isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    heardSomething.awaitNanos(left);
+                }
+                if (!heard.isEmpty()) {
+                    settle();
+                }
             }
-            if (key != null) {
-                handle(key, into);
+            heard.moveInto(into);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the events stop for a moment, or for at most {@link #SETTLE_MAX_NANOS}. Under the lock. */
+    private void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_MAX_NANOS;
+        long quiet = TimeUnit.MILLISECONDS.toNanos(SETTLE_QUIET_MILLIS);
+        while (true) {
+            long until = Math.min(lastHeard + quiet, deadline);
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
             }
-        } catch (ClosedWatchServiceException e) {
-            // closing: nothing more to report
+            heardSomething.awaitNanos(left);
         }
     }
 
@@ -249,6 +314,9 @@ final class FolderWatcher implements AutoCloseable {
             service.close();
         } catch (IOException e) {
             LOG.debug("vdir '{}': closing the folder watcher failed", system, e);
+        }
+        if (taker != null) {
+            taker.interrupt();
         }
         watched.clear();
     }

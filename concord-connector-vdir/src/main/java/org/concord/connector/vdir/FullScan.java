@@ -35,6 +35,7 @@ final class FullScan implements AutoCloseable {
     private final FolderWalk walk;
     private final DeleteSweep sweep;
     private final FileExaminer examiner;
+    private final Page page = new Page();
     private boolean walked;
 
     FullScan(Layout layout, FileExaminer examiner, Kind kind) throws IOException {
@@ -50,33 +51,30 @@ final class FullScan implements AutoCloseable {
 
     /**
      * Adds changes to {@code out} until it holds {@code limit} or the time is up (at
-     * {@code deadline}, a {@link System#nanoTime()} value); true when the listing is over.
+     * {@code deadline}, a {@link System#nanoTime()} value); true when the listing is over. Files
+     * are examined a page at a time, the hub's links of a page looked up together.
      */
     boolean step(KnownObjects known, int limit, List<Change> out, long deadline) throws IOException, InterruptedException {
-        long visited = 0;
         while (!walked && out.size() < limit) {
-            if ((++visited & 63) == 0) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("stopped during a full listing");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    // the reader gets what was found so far, and the watcher's news before the rest
-                    return false;
-                }
-            }
-            Optional<ObjectFile> file = walk.next();
-            if (file.isEmpty()) {
+            if (page.isEmpty() && !fillPage(Math.min(Page.MAX_FILES, limit - out.size()))) {
                 walked = true;
                 walk.close();
-            } else {
-                examiner.examine(file.get(), known, kind.files).ifPresent(out::add);
+                break;
+            }
+            page.examine(examiner, known, kind.files, limit, out);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped during a full listing");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                // the reader gets what was found so far, and the watcher's news before the rest
+                break;
             }
         }
         if (!walked) {
-            walked = !walk.hasNext();
-            if (!walked) {
+            if (!page.isEmpty() || walk.hasNext()) {
                 return false;
             }
+            walked = true;
             walk.close();
         }
         if (sweep == null) {
@@ -85,8 +83,21 @@ final class FullScan implements AutoCloseable {
         return out.size() < limit && sweep.step(known, limit, out);
     }
 
+    /** Takes up to {@code size} files from the walk into the page; false if the walk is over. */
+    private boolean fillPage(int size) throws IOException {
+        while (page.size() < size) {
+            Optional<ObjectFile> file = walk.next();
+            if (file.isEmpty()) {
+                break;
+            }
+            page.add(file.get());
+        }
+        return !page.isEmpty();
+    }
+
     @Override
     public void close() {
+        page.clear();
         walk.close();
     }
 }

@@ -96,7 +96,8 @@ final class StagedFile implements AutoCloseable {
     /** A user who made a file private keeps it private after we rewrite it. */
     private static void keepPermissions(Path target, Path temp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        if (view == null) {
+        if (view == null || !Files.exists(target)) {
+            // a new file (the common case, checked without the cost of an exception): the umask decides
             return;
         }
         try {

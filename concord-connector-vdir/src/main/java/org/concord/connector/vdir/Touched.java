@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * What the watcher saw since the last look: files to check, or the need for a full listing. The
  * set is bounded: past {@link #MAX_PATHS} touched files a full listing is cheaper and keeps memory flat.
+ * Not thread-safe: each instance is used by one thread at a time.
  */
 final class Touched {
 
@@ -56,5 +57,16 @@ final class Touched {
 
     boolean isEmpty() {
         return files.isEmpty() && !rescan;
+    }
+
+    /** Hands everything over to {@code other}, and is empty afterwards. */
+    void moveInto(Touched other) {
+        if (rescan) {
+            other.rescanAll();
+        } else {
+            files.forEach(other::file);
+        }
+        files.clear();
+        rescan = false;
     }
 }

@@ -46,6 +46,8 @@ final class VdirFeed implements AutoCloseable {
     private final long rescanNanos;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final Touched touched = new Touched();
+    /** Touched files taken from {@link #touched} and not yet examined. */
+    private final Page touchedPage = new Page();
 
     private FullScan scan;
     private boolean rescanNeeded = true;
@@ -54,11 +56,11 @@ final class VdirFeed implements AutoCloseable {
     private Cursor handedOut;
     private long batches;
 
-    VdirFeed(String system, Layout layout, FolderWatcher watcher, Duration rescanInterval) {
+    VdirFeed(String system, Layout layout, FolderWatcher watcher, OwnWrites ownWrites, Duration rescanInterval) {
         this.system = system;
         this.layout = layout;
         this.watcher = watcher;
-        this.examiner = new FileExaminer(system);
+        this.examiner = new FileExaminer(system, ownWrites);
         this.rescanNanos = rescanInterval.toNanos();
     }
 
@@ -118,22 +120,33 @@ final class VdirFeed implements AutoCloseable {
 
     /**
      * Files the watcher saw come first (they are what a user just did), then a step of the
-     * listing in progress, bounded in time so that a listing of a huge folder never holds back
-     * an edit for long.
+     * listing in progress; each bounded in time, so that a listing of a huge folder never holds
+     * back an edit for long.
      */
     private void fill(FeedRequest request, List<Change> out) throws IOException, InterruptedException {
         if (touched.takeRescan()) {
             rescanNeeded = true;
         }
         ReadMode mode = request.full() ? ReadMode.CHANGES_WITHOUT_DELETES : ReadMode.CHANGES;
+        long deadline = System.nanoTime() + STEP_NANOS;
         while (out.size() < request.limit()) {
-            Optional<Path> path = touched.poll();
-            if (path.isEmpty()) {
-                break;
+            if (touchedPage.isEmpty()) {
+                int size = Math.min(Page.MAX_FILES, request.limit() - out.size());
+                while (touchedPage.size() < size) {
+                    Optional<Path> path = touched.poll();
+                    if (path.isEmpty()) {
+                        break;
+                    }
+                    layout.objectFile(path.get()).ifPresent(touchedPage::add);
+                }
+                if (touchedPage.isEmpty()) {
+                    break;
+                }
             }
-            Optional<ObjectFile> file = layout.objectFile(path.get());
-            if (file.isPresent()) {
-                examiner.examine(file.get(), request.known(), mode).ifPresent(out::add);
+            touchedPage.examine(examiner, request.known(), mode, request.limit(), out);
+            if (System.nanoTime() - deadline > 0 && (!touched.isEmpty() || !touchedPage.isEmpty())) {
+                // the time is up: the rest in the next call, before any listing
+                return;
             }
         }
         if (scan == null && !request.full() && (rescanNeeded || rescanDue())) {
@@ -169,7 +182,7 @@ final class VdirFeed implements AutoCloseable {
      * a full re-read a pending listing does not count: it waits for the re-read to end.
      */
     private boolean hasWork(FeedRequest request) {
-        return scan != null || !touched.isEmpty() || (rescanNeeded && !request.full());
+        return scan != null || !touched.isEmpty() || !touchedPage.isEmpty() || (rescanNeeded && !request.full());
     }
 
     private void abandonScan() {

@@ -45,12 +45,14 @@ final class VdirWriter {
     private final Layout layout;
     private final VCardVersion vcardVersion;
     private final FolderWatcher watcher;
+    private final OwnWrites ownWrites;
 
-    VdirWriter(String system, Layout layout, VCardVersion vcardVersion, FolderWatcher watcher) {
+    VdirWriter(String system, Layout layout, VCardVersion vcardVersion, FolderWatcher watcher, OwnWrites ownWrites) {
         this.system = system;
         this.layout = layout;
         this.vcardVersion = vcardVersion;
         this.watcher = watcher;
+        this.ownWrites = ownWrites;
     }
 
     /**
@@ -75,6 +77,10 @@ final class VdirWriter {
                 StagedFile.syncFolder(folder);
             } catch (IOException e) {
                 for (int i : indexes) {
+                    if (results.get(i) instanceof WriteResult.Written w) {
+                        // not reported written, so not the hub's own file either: the feed judges it as any other
+                        layout.parseAnyUser(w.nativeId()).map(ObjectFile::path).ifPresent(ownWrites::forget);
+                    }
                     results.set(i, new WriteResult.Unavailable(describe(writes.get(i))
                             + " is not durable: syncing folder " + folder + " failed: " + e));
                 }
@@ -170,6 +176,7 @@ final class VdirWriter {
         makeFolders(file);
         try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             staged.commit();
+            ownWrites.wrote(file.path(), staged.version(), content.bytes());
             return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
@@ -199,6 +206,7 @@ final class VdirWriter {
                 return stale.get();
             }
             staged.commit();
+            ownWrites.wrote(file.path(), staged.version(), content.bytes());
             return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
@@ -218,6 +226,7 @@ final class VdirWriter {
         if (stale.isPresent()) {
             return stale.get();
         }
+        ownWrites.forget(file.path());
         try {
             Files.delete(file.path());
         } catch (NoSuchFileException e) {
@@ -286,7 +295,10 @@ final class VdirWriter {
         } catch (CodecException | RuntimeException e) {
             throw new Unencodable("its encoding would not read back: " + message(e));
         }
-        Optional<Payload> stored = readBack.contentHash().equals(payload.contentHash())
+        // the hub records the payload's hash with the link: computed here, beside the batch's other
+        // writes, rather than on the hub's one writer thread; the read-back's only when it differs
+        String hash = payload.contentHash();
+        Optional<Payload> stored = readBack.equals(payload) || readBack.contentHash().equals(hash)
                 ? Optional.empty()
                 : Optional.of(readBack);
         return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);

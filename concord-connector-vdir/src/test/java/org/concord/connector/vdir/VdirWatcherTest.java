@@ -105,6 +105,43 @@ class VdirWatcherTest {
     }
 
     @Test
+    void ourOwnWritesAreNotReportedEvenBeforeTheHubRecordedTheirLinks() throws Exception {
+        // the engine records links only after setChanges returns; the watcher may report the files first
+        List<org.concord.spi.Write> creates = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            creates.add(new org.concord.spi.Write.Create("g-" + i, new org.concord.spi.Scope("dave", org.concord.model.ItemType.CONTACT),
+                    Samples.contact("u-" + i, "Dave " + i)));
+        }
+        List<org.concord.spi.WriteResult> results = connector.setChanges(creates);
+        assertThat(results).allMatch(r -> r instanceof org.concord.spi.WriteResult.Written);
+
+        List<Change> read = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            read.addAll(hub.read(connector, 100, Duration.ofMillis(300), false).changes());
+        }
+
+        assertThat(read).isEmpty();
+    }
+
+    @Test
+    void aSameSizeRewriteOfOurOwnWriteWithinItsTimestampTickIsStillSeen() throws Exception {
+        var written = (org.concord.spi.WriteResult.Written) hub.write(connector, new org.concord.spi.Write.Create("g-1",
+                new org.concord.spi.Scope("dave", org.concord.model.ItemType.CONTACT), Samples.contact("u-d", "Dave")));
+        Path file = root.resolve(written.nativeId());
+        java.nio.file.attribute.FileTime tick = Files.getLastModifiedTime(file);
+
+        // in place, same length, and the clock did not tick: only the content tells
+        Files.writeString(file, Files.readString(file).replace("Dave", "Dove"));
+        Files.setLastModifiedTime(file, tick);
+        assertThat(FileVersion.of(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)))
+                .isEqualTo(written.version());
+        List<Change> changes = readUntilSomething();
+
+        assertThat(changes).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
+                .isEqualTo("Dove"));
+    }
+
+    @Test
     void aBlockingCallWithNothingNewReturnsEmptyAfterItsWait() throws Exception {
         long start = System.nanoTime();
         ChangeBatch batch = hub.read(connector, 100, Duration.ofMillis(300), false);
