@@ -148,16 +148,46 @@ record ContentHash(String content, Map<String, String> fields) {
                 && VOLATILE_NATIVE.contains(element.get(0).asText().toLowerCase(Locale.ROOT));
     }
 
+    /** {@code s} in double quotes, with backslashes and double quotes escaped by a backslash. */
     private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        int plain = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '"') {
+                b.append(s, plain, i).append('\\').append(c);
+                plain = i + 1;
+            }
+        }
+        return b.append(s, plain, s.length()).append('"').toString();
     }
 
     private static String sha256(String s) {
+        MessageDigest digest = newDigest();
+        return HexFormat.of().formatHex(java.util.Arrays.copyOf(digest.digest(s.getBytes(StandardCharsets.UTF_8)), 16));
+    }
+
+    /**
+     * A fresh SHA-256 digest. A payload hashes each of its fields, and a provider lookup per
+     * digest cost more than the hashing; copying a prototype does not look anything up.
+     */
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(java.util.Arrays.copyOf(digest.digest(s.getBytes(StandardCharsets.UTF_8)), 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return Sha256.lookUp();
+        }
+    }
+
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = lookUp();
+
+        static MessageDigest lookUp() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
         }
     }
 }

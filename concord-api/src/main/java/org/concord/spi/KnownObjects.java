@@ -1,5 +1,8 @@
 package org.concord.spi;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,6 +15,19 @@ import java.util.function.Consumer;
 public interface KnownObjects {
 
     Optional<KnownObject> find(String nativeId);
+
+    /**
+     * What {@link #find} says of each of {@code nativeIds}, the unknown ones left out: a connector
+     * comparing a listing asks for a page of names at once, which a store answers in one read
+     * instead of one per name.
+     */
+    default Map<String, KnownObject> findAll(Collection<String> nativeIds) {
+        Map<String, KnownObject> found = new HashMap<>();
+        for (String id : nativeIds) {
+            find(id).ifPresent(k -> found.put(id, k));
+        }
+        return found;
+    }
 
     /** Visits every known object of the system, in no particular order. */
     void forEach(Consumer<KnownObject> visitor);

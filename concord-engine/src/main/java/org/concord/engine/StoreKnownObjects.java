@@ -1,5 +1,8 @@
 package org.concord.engine;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.concord.spi.KnownObject;
@@ -21,6 +24,18 @@ final class StoreKnownObjects implements KnownObjects {
     @Override
     public Optional<KnownObject> find(String nativeId) {
         return store.read(tx -> tx.link(system, nativeId)).map(StoreKnownObjects::known);
+    }
+
+    /** One read transaction for all of them (each lookup alone would take and end one). */
+    @Override
+    public Map<String, KnownObject> findAll(Collection<String> nativeIds) {
+        return store.read(tx -> {
+            Map<String, KnownObject> found = new HashMap<>();
+            for (String id : nativeIds) {
+                tx.link(system, id).ifPresent(l -> found.put(id, known(l)));
+            }
+            return found;
+        });
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.concord.codec.CodecException;
 import org.concord.model.Payload;
@@ -27,15 +30,34 @@ final class FileExaminer {
     static final long MAX_FILE_BYTES = 16L << 20;
 
     private final String system;
+    private final RecentWrites recent;
 
-    FileExaminer(String system) {
+    FileExaminer(String system, RecentWrites recent) {
         this.system = system;
+        this.recent = recent;
     }
 
-    /** What changed in {@code file} since the hub last synced it, as far as {@code mode} reports. */
-    Optional<Change> examine(ObjectFile file, KnownObjects known, ReadMode mode) throws IOException {
+    /**
+     * Adds to {@code out} what changed in each of {@code files} since the hub last synced it, as
+     * far as {@code mode} reports; what the hub knows of them is looked up at once.
+     */
+    void examineAll(List<ObjectFile> files, KnownObjects known, ReadMode mode, List<Change> out) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(files.size());
+        for (ObjectFile file : files) {
+            ids.add(file.nativeId());
+        }
+        Map<String, KnownObject> last = known.findAll(ids);
+        for (ObjectFile file : files) {
+            examine(file, Optional.ofNullable(last.get(file.nativeId())), mode).ifPresent(out::add);
+        }
+    }
+
+    /** What changed in {@code file} since the hub last synced it ({@code last}), as far as {@code mode} reports. */
+    private Optional<Change> examine(ObjectFile file, Optional<KnownObject> last, ReadMode mode) throws IOException {
         String id = file.nativeId();
-        Optional<KnownObject> last = known.find(id);
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file.path(), BasicFileAttributes.class);
@@ -60,6 +82,10 @@ final class FileExaminer {
             bytes = Files.readAllBytes(file.path());
         } catch (NoSuchFileException e) {
             return gone(file, last, mode);
+        }
+        if (sameVersion && !mode.unchangedToo() && recent.isOwn(id, version, bytes)) {
+            // racy, but exactly what we wrote under this version a moment ago
+            return Optional.empty();
         }
         Payload payload;
         try {

@@ -1,6 +1,7 @@
 package org.concord.connector.vdir;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.concord.spi.Change;
@@ -31,6 +32,9 @@ final class FullScan implements AutoCloseable {
         }
     }
 
+    /** Files compared with the hub's links per lookup. */
+    static final int PAGE = 256;
+
     private final Kind kind;
     private final FolderWalk walk;
     private final DeleteSweep sweep;
@@ -50,27 +54,32 @@ final class FullScan implements AutoCloseable {
 
     /**
      * Adds changes to {@code out} until it holds {@code limit} or the time is up (at
-     * {@code deadline}, a {@link System#nanoTime()} value); true when the listing is over.
+     * {@code deadline}, a {@link System#nanoTime()} value); true when the listing is over. Files
+     * are compared with the hub's links a page at a time: one lookup per page, not per file.
      */
     boolean step(KnownObjects known, int limit, List<Change> out, long deadline) throws IOException, InterruptedException {
-        long visited = 0;
+        boolean first = true;
         while (!walked && out.size() < limit) {
-            if ((++visited & 63) == 0) {
-                if (Thread.interrupted()) {
-                    throw new InterruptedException("stopped during a full listing");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    // the reader gets what was found so far, and the watcher's news before the rest
-                    return false;
-                }
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped during a full listing");
             }
-            Optional<ObjectFile> file = walk.next();
-            if (file.isEmpty()) {
-                walked = true;
-                walk.close();
-            } else {
-                examiner.examine(file.get(), known, kind.files).ifPresent(out::add);
+            if (!first && System.nanoTime() - deadline > 0) {
+                // the reader gets what was found so far, and the watcher's news before the rest
+                return false;
             }
+            first = false;
+            List<ObjectFile> page = new ArrayList<>();
+            int room = Math.min(PAGE, limit - out.size());
+            while (page.size() < room) {
+                Optional<ObjectFile> file = walk.next();
+                if (file.isEmpty()) {
+                    walked = true;
+                    walk.close();
+                    break;
+                }
+                page.add(file.get());
+            }
+            examiner.examineAll(page, known, kind.files, out);
         }
         if (!walked) {
             walked = !walk.hasNext();

@@ -93,8 +93,9 @@ final class VdirConnector implements Connector, ArchiveTarget {
             throw new RetryableConnectorException(name() + "cannot watch folder " + root + ": " + e
                     + " (the inotify limits fs.inotify.max_user_instances / max_user_watches may be too low)", e);
         }
-        writer = new VdirWriter(settings.system(), layout, settings.vcardVersion(), watcher);
-        feed = new VdirFeed(settings.system(), layout, watcher, settings.rescanInterval());
+        RecentWrites recent = new RecentWrites();
+        writer = new VdirWriter(settings.system(), layout, settings.vcardVersion(), watcher, recent);
+        feed = new VdirFeed(settings.system(), layout, watcher, settings.rescanInterval(), recent);
     }
 
     @Override

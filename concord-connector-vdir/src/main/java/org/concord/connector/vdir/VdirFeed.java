@@ -54,11 +54,11 @@ final class VdirFeed implements AutoCloseable {
     private Cursor handedOut;
     private long batches;
 
-    VdirFeed(String system, Layout layout, FolderWatcher watcher, Duration rescanInterval) {
+    VdirFeed(String system, Layout layout, FolderWatcher watcher, Duration rescanInterval, RecentWrites recent) {
         this.system = system;
         this.layout = layout;
         this.watcher = watcher;
-        this.examiner = new FileExaminer(system);
+        this.examiner = new FileExaminer(system, recent);
         this.rescanNanos = rescanInterval.toNanos();
     }
 
@@ -126,15 +126,19 @@ final class VdirFeed implements AutoCloseable {
             rescanNeeded = true;
         }
         ReadMode mode = request.full() ? ReadMode.CHANGES_WITHOUT_DELETES : ReadMode.CHANGES;
-        while (out.size() < request.limit()) {
-            Optional<Path> path = touched.poll();
-            if (path.isEmpty()) {
-                break;
+        boolean drained = false;
+        while (!drained && out.size() < request.limit()) {
+            List<ObjectFile> page = new ArrayList<>();
+            int room = Math.min(FullScan.PAGE, request.limit() - out.size());
+            while (page.size() < room) {
+                Optional<Path> path = touched.poll();
+                if (path.isEmpty()) {
+                    drained = true;
+                    break;
+                }
+                layout.objectFile(path.get()).ifPresent(page::add);
             }
-            Optional<ObjectFile> file = layout.objectFile(path.get());
-            if (file.isPresent()) {
-                examiner.examine(file.get(), request.known(), mode).ifPresent(out::add);
-            }
+            examiner.examineAll(page, request.known(), mode, out);
         }
         if (scan == null && !request.full() && (rescanNeeded || rescanDue())) {
             startScan(FullScan.Kind.CHANGES);

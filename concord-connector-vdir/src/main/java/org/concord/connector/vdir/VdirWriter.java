@@ -45,12 +45,14 @@ final class VdirWriter {
     private final Layout layout;
     private final VCardVersion vcardVersion;
     private final FolderWatcher watcher;
+    private final RecentWrites recent;
 
-    VdirWriter(String system, Layout layout, VCardVersion vcardVersion, FolderWatcher watcher) {
+    VdirWriter(String system, Layout layout, VCardVersion vcardVersion, FolderWatcher watcher, RecentWrites recent) {
         this.system = system;
         this.layout = layout;
         this.vcardVersion = vcardVersion;
         this.watcher = watcher;
+        this.recent = recent;
     }
 
     /**
@@ -170,6 +172,7 @@ final class VdirWriter {
         makeFolders(file);
         try (StagedFile staged = StagedFile.stage(file.path(), content.bytes())) {
             staged.commit();
+            recent.wrote(file.nativeId(), staged.version(), content.bytes());
             return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
@@ -199,6 +202,7 @@ final class VdirWriter {
                 return stale.get();
             }
             staged.commit();
+            recent.wrote(file.nativeId(), staged.version(), content.bytes());
             return new WriteResult.Written(file.nativeId(), staged.version(), content.stored());
         }
     }
@@ -286,7 +290,8 @@ final class VdirWriter {
         } catch (CodecException | RuntimeException e) {
             throw new Unencodable("its encoding would not read back: " + message(e));
         }
-        Optional<Payload> stored = readBack.contentHash().equals(payload.contentHash())
+        // the same tree has the same hash, and is the common case: hashing both costs more than the encoding
+        Optional<Payload> stored = readBack.equals(payload) || readBack.contentHash().equals(payload.contentHash())
                 ? Optional.empty()
                 : Optional.of(readBack);
         return new Encoded(text.getBytes(StandardCharsets.UTF_8), stored);
