@@ -27,7 +27,14 @@ final class FileVersion {
         Object key = attributes.fileKey();
         if (key != null) {
             // e.g. "(dev=803,ino=1234)" on Linux: keep the letters and digits, which stay unambiguous
-            b.append("-k").append(key.toString().replaceAll("[^0-9A-Za-z]+", ""));
+            b.append("-k");
+            String k = key.toString();
+            for (int i = 0; i < k.length(); i++) {
+                char c = k.charAt(i);
+                if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                    b.append(c);
+                }
+            }
         }
         return b.toString();
     }
