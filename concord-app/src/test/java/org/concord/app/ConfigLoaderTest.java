@@ -163,6 +163,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyFileSaysWhatItNeeds() throws Exception {
+        Path f = write("# nothing here yet\n");
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("the file is empty").hasMessageContaining("systems:");
+    }
+
+    @Test
+    void scalarsKeepTheirYamlTypes() throws Exception {
+        Config c = loader.load(write("""
+                systems:
+                  a: {connector: vdir, path: a, port: 0x1F, big: 12345678901, share: 1.5, tls: off, when: 2024-01-01, none: ~}
+                  b: {connector: vdir, path: b, types: [contact, 3]}
+                """));
+        Map<String, Object> a = c.systems().get(0).settings().settings();
+        assertThat(a).containsEntry("port", 31).containsEntry("big", 12345678901L).containsEntry("share", 1.5)
+                .containsEntry("tls", false).containsEntry("when", "2024-01-01").containsEntry("none", null);
+        assertThat(c.systems().get(1).settings().settings().get("types")).isEqualTo(java.util.List.of("contact", 3));
+    }
+
+    @Test
     void aMissingFileSaysHowToGetOne() {
         Path f = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("no such file").hasMessageContaining("concord demo");

@@ -1,13 +1,11 @@
 package org.concord.engine;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.concord.spi.KnownObject;
 import org.concord.spi.KnownObjects;
-import org.concord.spi.Scope;
 import org.concord.store.Link;
 import org.concord.store.Store;
 
@@ -23,36 +21,20 @@ final class StoreKnownObjects implements KnownObjects {
 
     @Override
     public Optional<KnownObject> find(String nativeId) {
-        return store.read(tx -> tx.link(system, nativeId)).map(StoreKnownObjects::known);
+        return store.read(tx -> tx.link(system, nativeId)).map(Link::known);
     }
 
-    /**
-     * One read for the whole page: a read costs a connection, a snapshot and its end, which
-     * outweigh the lookup of one link many times over.
-     */
+    /** One read transaction and a few statements for all of them, not one of each per id. */
     @Override
     public Map<String, KnownObject> findAll(Collection<String> nativeIds) {
-        if (nativeIds.isEmpty()) {
-            return Map.of();
-        }
-        return store.read(tx -> {
-            Map<String, KnownObject> found = new HashMap<>();
-            for (String id : nativeIds) {
-                tx.link(system, id).ifPresent(l -> found.put(id, known(l)));
-            }
-            return found;
-        });
+        return store.read(tx -> tx.knownObjects(system, nativeIds));
     }
 
     @Override
     public void forEach(Consumer<KnownObject> visitor) {
         store.read(tx -> {
-            tx.forEachLink(system, l -> visitor.accept(known(l)));
+            tx.forEachKnownObject(system, visitor);
             return null;
         });
-    }
-
-    private static KnownObject known(Link l) {
-        return new KnownObject(new Scope(l.user(), l.type()), l.nativeId(), l.version(), l.contentHash());
     }
 }

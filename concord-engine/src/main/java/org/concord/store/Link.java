@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.concord.model.ItemType;
+import org.concord.spi.KnownObject;
+import org.concord.spi.Scope;
 
 /**
  * (system, native id) ↔ global id, plus the state last synced with that system: native version,
@@ -32,5 +34,10 @@ public record Link(
         Objects.requireNonNull(contentHash, "contentHash");
         fieldHashes = Map.copyOf(fieldHashes);
         Objects.requireNonNull(syncedAt, "syncedAt");
+    }
+
+    /** What a connector that lists compares against: the state of the object last synced. */
+    public static KnownObject known(Link l) {
+        return new KnownObject(new Scope(l.user(), l.type()), l.nativeId(), l.version(), l.contentHash());
     }
 }

@@ -1,6 +1,8 @@
 package org.concord.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.function.Consumer;
 import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Cursor;
+import org.concord.spi.KnownObject;
 
 /**
  * The operations of one transaction (or one read). Only valid inside the {@link Store.Work} it
@@ -36,6 +39,19 @@ public interface StoreTx {
 
     Optional<Link> link(String system, String nativeId);
 
+    /**
+     * What the links of a system with these native ids say a listing should compare against, by
+     * native id (ids without a link are left out): a page of a listing in a few statements, and
+     * without the item ids and field hashes a comparison does not need.
+     */
+    default Map<String, KnownObject> knownObjects(String system, Collection<String> nativeIds) {
+        Map<String, KnownObject> found = new HashMap<>();
+        for (String id : nativeIds) {
+            link(system, id).ifPresent(l -> found.put(id, Link.known(l)));
+        }
+        return found;
+    }
+
     Optional<Link> linkOfItem(String system, String globalId);
 
     List<Link> links(String globalId);
@@ -53,6 +69,11 @@ public interface StoreTx {
      * The visitor may use this transaction meanwhile (look up, put pending).
      */
     void forEachLink(String system, Consumer<Link> visitor);
+
+    /** As {@link #forEachLink}, with only what a listing compares against. */
+    default void forEachKnownObject(String system, Consumer<KnownObject> visitor) {
+        forEachLink(system, l -> visitor.accept(Link.known(l)));
+    }
 
     long countLinks(String system);
 

@@ -260,6 +260,33 @@ public abstract class StoreContract {
     }
 
     @Test
+    void knownObjectsOfAPageOfNativeIdsAreTheirLinksLastSyncedState() {
+        inTx(tx -> {
+            for (int i = 0; i < 150; i++) {
+                tx.saveItem(item("g" + i));
+                tx.saveLink(link(i % 10 == 0 ? "other" : "a", "n" + i, "g" + i));
+            }
+        });
+        List<String> page = new ArrayList<>();
+        for (int i = 0; i < 140; i++) {
+            page.add("n" + i);
+        }
+        page.add("never-synced");
+
+        Map<String, org.concord.spi.KnownObject> known = store.read((StoreTx tx) -> tx.knownObjects("a", page));
+
+        assertThat(known).hasSize(140 - 14).doesNotContainKeys("n0", "n10", "never-synced");
+        assertThat(known.get("n139")).isEqualTo(new org.concord.spi.KnownObject(
+                new org.concord.spi.Scope("alice", ItemType.CONTACT), "n139", "etag-n139", "hash-n139"));
+        Set<String> all = new HashSet<>();
+        store.read((StoreTx tx) -> {
+            tx.forEachKnownObject("a", k -> all.add(k.nativeId()));
+            return null;
+        });
+        assertThat(all).hasSize(150 - 15).contains("n1", "n149").doesNotContain("n0");
+    }
+
+    @Test
     void aLinkVisitorMayUseTheTransactionMeanwhile() {
         inTx(tx -> {
             for (int i = 0; i < 20; i++) {

@@ -2,8 +2,6 @@ package org.concord.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,11 +62,13 @@ public final class ConfigLoader {
         }
         Object tree;
         try {
-            tree = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+            tree = YamlTree.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             throw new ConfigFileException(file, where + "not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigFileException(file, "cannot be read: " + e.getMessage(), e);
         }
         try {
             return parse(file, tree);

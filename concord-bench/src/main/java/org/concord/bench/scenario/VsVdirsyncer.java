@@ -29,7 +29,8 @@ import org.concord.bench.servers.Vdirsyncer;
  * sync with nothing new, a sync after 10 edits made by a client on Radicale. (b) Two Radicale
  * address books already holding the same 1,000 contacts (each tool its own pair of servers, so
  * neither sees the other's writes): a sync with nothing new and one after 10 edits. Radicale's
- * CPU during each run is given apart: writing into Radicale is slow in itself.
+ * CPU during each run is given apart: writing into Radicale is slow in itself. Concord runs through
+ * the {@code concord} launcher, with the JVM options and class-data archive a user's cron gets.
  */
 public final class VsVdirsyncer implements Scenario {
     private static final int EDITS = 10;
@@ -58,23 +59,32 @@ public final class VsVdirsyncer implements Scenario {
             r.skipped("the concord command is not on the class path: run this scenario from concord.jar");
             return;
         }
+        CronSync.Launch launch = CronSync.launch(dir.resolve("launcher-cache"));
+        r.note("how concord runs", launch.how() + "; the launcher's class-data archive is made by one untimed "
+                + "first sync into a scratch folder, as a user's first cron run makes it");
         List<Integer> sizes = o.quick() ? List.of(50) : List.of(1_000, 10_000);
         for (int n : sizes) {
-            toFolder(n, dir.resolve("folder-" + n), r);
+            toFolder(n, dir.resolve("folder-" + n), r, launch, n == sizes.getFirst());
         }
-        between(o.size(1_000, 50), dir.resolve("pair"), r);
+        between(o.size(1_000, 50), dir.resolve("pair"), r, launch);
     }
 
-    private static void toFolder(int n, Path dir, ScenarioResult r) throws Exception {
+    private static void toFolder(int n, Path dir, ScenarioResult r, CronSync.Launch launch, boolean warmUp) throws Exception {
         String label = String.format("Radicale → empty folder, %,d contacts", n);
         Folders.fill(Radicale.addressBookFolder(dir.resolve("radicale")), n);
         try (Radicale radicale = Radicale.start("radicale", dir.resolve("radicale"))) {
             warm(radicale);
+            if (warmUp) {
+                Map<String, String> scratch = new LinkedHashMap<>();
+                scratch.put("radicale", davYaml(radicale));
+                scratch.put("folder", "connector: vdir\npath: " + dir.resolve("warm-up/folder"));
+                CronSync.configure(launch, dir.resolve("warm-up"), scratch).syncOnce();
+            }
             Vdirsyncer vds = Vdirsyncer.davToFolder(dir.resolve("vdirsyncer"), radicale, dir.resolve("vdirsyncer/folder"));
             Map<String, String> systems = new LinkedHashMap<>();
             systems.put("radicale", davYaml(radicale));
             systems.put("folder", "connector: vdir\npath: " + dir.resolve("concord/folder"));
-            CronSync concord = CronSync.configure(dir.resolve("concord"), systems);
+            CronSync concord = CronSync.configure(launch, dir.resolve("concord"), systems);
 
             compare(r, label, "first sync", radicale, vds, concord, Target.atLeast(5));
             compare(r, label, "no-op sync", radicale, vds, concord, Target.atLeast(50));
@@ -86,7 +96,7 @@ public final class VsVdirsyncer implements Scenario {
         }
     }
 
-    private static void between(int n, Path dir, ScenarioResult r) throws Exception {
+    private static void between(int n, Path dir, ScenarioResult r, CronSync.Launch launch) throws Exception {
         String label = String.format("Radicale ↔ Radicale already in sync, %,d contacts", n);
         List<Radicale> servers = new ArrayList<>();
         try {
@@ -101,7 +111,7 @@ public final class VsVdirsyncer implements Scenario {
             Map<String, String> systems = new LinkedHashMap<>();
             systems.put("a", davYaml(servers.get(2)));
             systems.put("b", davYaml(servers.get(3)));
-            CronSync concord = CronSync.configure(dir.resolve("concord"), systems);
+            CronSync concord = CronSync.configure(launch, dir.resolve("concord"), systems);
             Vdirsyncer.Run vFirst = vds.sync();
             CronSync.Run cFirst = concord.syncOnce();
             r.note(label, String.format(java.util.Locale.ROOT,

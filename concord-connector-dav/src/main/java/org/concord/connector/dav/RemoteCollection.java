@@ -1,7 +1,6 @@
 package org.concord.connector.dav;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.Set;
 import org.concord.model.ItemType;
 
@@ -11,8 +10,7 @@ import org.concord.model.ItemType;
  * @param components the calendar components it accepts; empty means all (RFC 4791 §5.2.3)
  * @param syncCollection whether it offers the RFC 6578 sync-collection report
  */
-record RemoteCollection(URI uri, Kind kind, String displayName, Set<String> components, boolean syncCollection,
-                        Optional<String> ctag) {
+record RemoteCollection(URI uri, Kind kind, String displayName, Set<String> components, boolean syncCollection) {
 
     enum Kind {
         ADDRESSBOOK,

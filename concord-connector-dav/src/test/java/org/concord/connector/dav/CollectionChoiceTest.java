@@ -13,13 +13,11 @@ class CollectionChoiceTest {
     private static final URI HOME = URI.create("https://dav.example.org/alice/");
 
     private static RemoteCollection calendar(String segment, String name, String... components) {
-        return new RemoteCollection(HOME.resolve(segment + "/"), RemoteCollection.Kind.CALENDAR, name, Set.of(components),
-                true, Optional.empty());
+        return new RemoteCollection(HOME.resolve(segment + "/"), RemoteCollection.Kind.CALENDAR, name, Set.of(components), true);
     }
 
     private static RemoteCollection book(String segment, String name) {
-        return new RemoteCollection(HOME.resolve(segment + "/"), RemoteCollection.Kind.ADDRESSBOOK, name, Set.of(), true,
-                Optional.empty());
+        return new RemoteCollection(HOME.resolve(segment + "/"), RemoteCollection.Kind.ADDRESSBOOK, name, Set.of(), true);
     }
 
     private static CollectionChoice choose(ItemType type, String spec, List<RemoteCollection> found, boolean mayCreate) {
@@ -68,7 +66,7 @@ class CollectionChoiceTest {
     @Test
     void aConfiguredPathWithTheUserIsUsedOrCreatedThere() {
         RemoteCollection shared = new RemoteCollection(URI.create("https://dav.example.org/shared/alice/contacts/"),
-                RemoteCollection.Kind.ADDRESSBOOK, "", Set.of(), true, Optional.empty());
+                RemoteCollection.Kind.ADDRESSBOOK, "", Set.of(), true);
         assertThat(choose(ItemType.CONTACT, "/shared/{user}/contacts", List.of(shared), false))
                 .isEqualTo(new CollectionChoice.Use(shared));
         assertThat(choose(ItemType.CONTACT, "/shared/{user}/contacts", List.of(), true))

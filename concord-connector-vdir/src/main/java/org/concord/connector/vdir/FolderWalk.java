@@ -83,10 +83,8 @@ final class FolderWalk implements AutoCloseable {
                 if (Layout.isTempFileName(name)) {
                     StagedFile.removeIfAbandoned(path);
                 } else if (Layout.isObjectFileName(name)) {
-                    Optional<ObjectFile> file = layout.objectFile(path);
-                    if (file.isPresent()) {
-                        return file;
-                    }
+                    // the folder's user and collection were checked when it was opened
+                    return Optional.of(new ObjectFile(users.get(userIndex), Layout.COLLECTIONS.get(collectionIndex), name, path));
                 }
             }
         } catch (DirectoryIteratorException e) {

@@ -39,7 +39,10 @@ import org.concord.spi.RetryableConnectorException;
  * other finds it filed.
  */
 final class VdirArchive {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on the first filing, not with the connector: a sync that files nothing never pays for a mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final String system;
     private final ArchiveLayout layout;
@@ -129,14 +132,14 @@ final class VdirArchive {
                         .put("mediaType", a.mediaType()).put("size", a.size());
             }
         }
-        write(staging.resolve(ArchiveLayout.METADATA_FILE), () -> new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(meta)));
+        write(staging.resolve(ArchiveLayout.METADATA_FILE), () -> new java.io.ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(meta)));
         StagedFile.syncFolder(staging);
         return names;
     }
 
     private static ObjectNode metadata(ArchiveRequest request) {
         MailEnvelope e = request.message().envelope();
-        ObjectNode meta = JSON.createObjectNode();
+        ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("messageId", e.messageId()).put("subject", e.subject()).put("from", e.fromDisplay());
         e.to().forEach(meta.withArray("to")::add);
         e.cc().forEach(meta.withArray("cc")::add);

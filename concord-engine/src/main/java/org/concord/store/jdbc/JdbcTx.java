@@ -1,6 +1,7 @@
 package org.concord.store.jdbc;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import org.concord.model.ItemType;
 import org.concord.model.Payload;
 import org.concord.spi.Cursor;
+import org.concord.spi.KnownObject;
 import org.concord.store.ConflictRecord;
 import org.concord.store.DueEntry;
 import org.concord.store.ErrorPhase;
@@ -95,6 +97,18 @@ final class JdbcTx implements StoreTx {
     public Optional<Link> link(String system, String nativeId) {
         reading("link");
         return links.link(system, nativeId);
+    }
+
+    @Override
+    public Map<String, KnownObject> knownObjects(String system, Collection<String> nativeIds) {
+        reading("knownObjects");
+        return links.knownObjects(system, nativeIds);
+    }
+
+    @Override
+    public void forEachKnownObject(String system, Consumer<KnownObject> visitor) {
+        reading("forEachKnownObject");
+        links.forEachKnownObject(system, visitor);
     }
 
     @Override

@@ -4,10 +4,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.concord.model.ItemType;
+import org.concord.spi.KnownObject;
+import org.concord.spi.Scope;
 import org.concord.store.Item;
 import org.concord.store.Link;
 
@@ -38,6 +45,16 @@ final class LinkOps {
             + " FROM links WHERE global_id = :globalId AND system_name = :system";
     private static final String LINKS_OF_ITEM = "SELECT " + LINK_COLUMNS
             + " FROM links WHERE global_id = :globalId ORDER BY system_name";
+    /** Native ids looked up per statement: a page of a listing takes a few. */
+    static final int IDS_PER_LOOKUP = 64;
+    /** What a listing compares against: no item id, no field hashes. */
+    private static final String KNOWN_COLUMNS = "native_id, user_name, item_type, version, content_hash";
+    private static final String KNOWN_BY_NATIVE_ID = "SELECT " + KNOWN_COLUMNS
+            + " FROM links WHERE system_name = :system AND native_id IN ("
+            + IntStream.range(0, IDS_PER_LOOKUP).mapToObj(i -> ":id" + i).collect(Collectors.joining(", ")) + ")";
+    private static final String KNOWN_OF_SYSTEM = "SELECT " + KNOWN_COLUMNS + " FROM links WHERE system_name = :system";
+    private static final String[] ID_PARAMETERS = IntStream.range(0, IDS_PER_LOOKUP)
+            .mapToObj(i -> ("id" + i).intern()).toArray(String[]::new);
     private static final String LINKS_OF_SYSTEM = "SELECT " + LINK_COLUMNS + " FROM links WHERE system_name = :system";
     private static final String COUNT_LINKS = "SELECT COUNT(*) AS n FROM links WHERE system_name = :system";
     /** A system holds an item once: a link of the item under another native id gives way. */
@@ -123,6 +140,48 @@ final class LinkOps {
         } catch (SQLException e) {
             throw session.failure("reading the link of " + system + " object " + nativeId, e);
         }
+    }
+
+    Map<String, KnownObject> knownObjects(String system, Collection<String> nativeIds) {
+        Map<String, KnownObject> found = new HashMap<>();
+        List<String> ids = List.copyOf(nativeIds);
+        for (int from = 0; from < ids.size(); from += IDS_PER_LOOKUP) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_LOOKUP));
+            try {
+                Query query = session.query(KNOWN_BY_NATIVE_ID).text("system", system);
+                for (int i = 0; i < IDS_PER_LOOKUP; i++) {
+                    // a short chunk repeats its first id: the statement keeps one shape
+                    query.text(ID_PARAMETERS[i], chunk.get(i < chunk.size() ? i : 0));
+                }
+                try (ResultSet rows = query.rows()) {
+                    while (rows.next()) {
+                        KnownObject k = known(rows);
+                        found.put(k.nativeId(), k);
+                    }
+                }
+            } catch (SQLException e) {
+                throw session.failure("reading the links of " + chunk.size() + " " + system + " objects", e);
+            }
+        }
+        return found;
+    }
+
+    void forEachKnownObject(String system, Consumer<KnownObject> visitor) {
+        try (PreparedStatement statement = session.streaming(KNOWN_OF_SYSTEM)) {
+            statement.setString(1, system);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    visitor.accept(known(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw session.failure("reading the links of " + system, e);
+        }
+    }
+
+    private static KnownObject known(ResultSet rows) throws SQLException {
+        return new KnownObject(new Scope(rows.getString("user_name"), Rows.itemType(rows, "item_type")),
+                rows.getString("native_id"), rows.getString("version"), rows.getString("content_hash"));
     }
 
     Optional<Link> linkOfItem(String system, String globalId) {

@@ -76,10 +76,12 @@ final class SqliteBackend implements Backend {
         Properties properties = new Properties();
         // No statement here asks for generated keys; fetching them costs a query after every insert.
         properties.setProperty("jdbc.get_generated_keys", "false");
+        SqliteNativeLibrary.prepare();
         Connection connection = new JDBC().connect(JDBC.PREFIX + file, properties);
         if (connection == null) {
             throw new SQLException("the SQLite driver does not accept " + file);
         }
+        SqliteNativeLibrary.loaded();
         return connection;
     }
 

@@ -9,13 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import org.concord.spi.ConnectorException;
 import org.concord.spi.PermanentConnectorException;
 import org.concord.spi.RetryableConnectorException;
@@ -36,17 +39,28 @@ public final class DavHttp implements AutoCloseable {
 
     private final HttpSettings settings;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** For plain-http requests when the server's URL is http, else for all. */
     private final HttpClient client;
+    /** For https requests when the server's URL is http (a redirect), made on the first one. */
+    private HttpClient tlsClient;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
 
     public DavHttp(HttpSettings settings) throws PermanentConnectorException {
         this.settings = Objects.requireNonNull(settings, "settings");
-        HttpClient.Builder builder = HttpClient.newBuilder()
+        this.client = isTls(settings.base()) ? newTlsClient() : newPlainClient();
+    }
+
+    private HttpClient.Builder builder() {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor);
+    }
+
+    private HttpClient newTlsClient() throws PermanentConnectorException {
+        HttpClient.Builder builder = builder();
         if (!settings.tlsVerify()) {
             try {
                 builder.sslContext(TrustEverything.context());
@@ -56,7 +70,37 @@ public final class DavHttp implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }
-        this.client = builder.build();
+        return builder.build();
+    }
+
+    /**
+     * A client for plain http only. The JDK's client sets up TLS when it is built unless given a
+     * context and parameters: loading the trusted certificates and the cipher suites costs a cron
+     * sync of a local http server a tenth of a second. The context it gets is never initialized,
+     * so it cannot be used for TLS by mistake; https requests go to {@link #tlsClient()}.
+     */
+    private HttpClient newPlainClient() throws PermanentConnectorException {
+        try {
+            return builder().sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters()).build();
+        } catch (NoSuchAlgorithmException e) {
+            return newTlsClient();
+        }
+    }
+
+    private HttpClient clientFor(URI uri) throws PermanentConnectorException {
+        if (!isTls(uri) || isTls(settings.base())) {
+            return client;
+        }
+        synchronized (this) {
+            if (tlsClient == null) {
+                tlsClient = newTlsClient();
+            }
+            return tlsClient;
+        }
+    }
+
+    private static boolean isTls(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
     }
 
     public String system() {
@@ -114,9 +158,10 @@ public final class DavHttp implements AutoCloseable {
             b.header("Authorization", request.account().basicAuthorization());
         }
         HttpRequest built = b.build();
+        HttpClient http = clientFor(request.uri());
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> r = client.send(built, CappedBody.handler(settings.maxResponseBytes()));
+                HttpResponse<byte[]> r = http.send(built, CappedBody.handler(settings.maxResponseBytes()));
                 requests.incrementAndGet();
                 bytesReceived.addAndGet(r.body().length);
                 return new DavResponse(request.uri(), r.statusCode(), r.headers(), r.body());
@@ -218,6 +263,13 @@ public final class DavHttp implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        HttpClient tls;
+        synchronized (this) {
+            tls = tlsClient;
+        }
+        if (tls != null) {
+            tls.close();
+        }
         executor.shutdownNow();
     }
 }
