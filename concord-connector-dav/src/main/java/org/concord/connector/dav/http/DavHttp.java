@@ -48,7 +48,12 @@ public final class DavHttp implements AutoCloseable {
 
     public DavHttp(HttpSettings settings) throws PermanentConnectorException {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.client = isTls(settings.base()) ? newTlsClient() : newPlainClient();
+        try {
+            this.client = isTls(settings.base()) ? newTlsClient() : newPlainClient();
+        } catch (PermanentConnectorException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
     }
 
     private HttpClient.Builder builder() {
@@ -65,7 +70,6 @@ public final class DavHttp implements AutoCloseable {
             try {
                 builder.sslContext(TrustEverything.context());
             } catch (GeneralSecurityException e) {
-                executor.shutdownNow();
                 throw new PermanentConnectorException("dav '" + settings.system() + "': cannot set up TLS without verification: "
                         + e.getMessage(), e);
             }
@@ -77,7 +81,7 @@ public final class DavHttp implements AutoCloseable {
      * A client for plain http only. The JDK's client sets up TLS when it is built unless given a
      * context and parameters: loading the trusted certificates and the cipher suites costs a cron
      * sync of a local http server a tenth of a second. The context it gets is never initialized,
-     * so it cannot be used for TLS by mistake; https requests go to {@link #tlsClient()}.
+     * so it cannot be used for TLS by mistake; https requests go to another client ({@link #clientFor}).
      */
     private HttpClient newPlainClient() throws PermanentConnectorException {
         try {
