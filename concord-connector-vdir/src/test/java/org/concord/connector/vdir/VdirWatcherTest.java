@@ -170,24 +170,6 @@ class VdirWatcherTest {
     }
 
     @Test
-    void aSameSizeRewriteOfOurOwnWriteWithinOneTimestampTickIsStillSeen() throws Exception {
-        var written = (org.concord.spi.WriteResult.Written) hub.write(connector, new org.concord.spi.Write.Create("g-1",
-                new org.concord.spi.Scope("alice", org.concord.model.ItemType.CONTACT), Samples.contact("u-d", "Dave")));
-        Path file = root.resolve(written.nativeId());
-        java.nio.file.attribute.FileTime tick = Files.getLastModifiedTime(file);
-
-        // right after our write: same length, same inode, and the clock did not tick
-        Files.writeString(file, Files.readString(file).replace("Dave", "Dana"));
-        Files.setLastModifiedTime(file, tick);
-        assertThat(FileVersion.of(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)))
-                .isEqualTo(written.version());
-        List<Change> changes = readUntilSomething();
-
-        assertThat(changes).singleElement().satisfies(c -> assertThat(((Change.Upsert) c).payload().label())
-                .isEqualTo("Dana"));
-    }
-
-    @Test
     void aFolderThatVanishesIsAnOutageAndOnceBackItIsWatchedAgain() throws Exception {
         Path aside = root.resolveSibling(root.getFileName() + "-unmounted");
         Files.move(root, aside);
