@@ -86,7 +86,13 @@ public final class Bench {
             e.printStackTrace();
         } finally {
             if (dir != null && !options.keep()) {
+                long cleanUp = System.nanoTime();
                 Folders.delete(dir);
+                double seconds = (System.nanoTime() - cleanUp) / 1e9;
+                if (seconds >= 1) {
+                    // a scenario's files (100,000 contacts twice, say) can take a while to remove: say so, since it counts in the run's time
+                    r.note(String.format(java.util.Locale.ROOT, "removing its work folder took %.0f s", seconds));
+                }
             }
         }
         r.timing((System.nanoTime() - start) / 1e9, before, ProcessStats.loadAverage());

@@ -42,6 +42,8 @@ public final class Micro implements Scenario {
                 .measurementIterations(o.quick() ? 1 : 3)
                 .measurementTime(TimeValue.milliseconds(o.quick() ? 200 : 1000))
                 .verbosity(o.quick() ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                // JMH's own iteration-by-iteration report would bury the bench's table: it goes to a file
+                .output(dir.resolve("jmh.txt").toString())
                 .shouldFailOnError(true)
                 .build();
         // JMH refuses to start while another JMH run holds /tmp/jmh.lock. This scenario runs in a
@@ -54,12 +56,17 @@ public final class Micro implements Scenario {
             String bench = params.getBenchmark().replaceFirst(".*\\.micro\\.", "");
             String group = bench.startsWith("Codec") ? "codec (" + params.getParam("kind") + " contact)" : "store (sqlite, synchronous=FULL)";
             var score = rr.getPrimaryResult();
-            r.add(group, Figure.of(bench.replaceFirst("^[A-Za-z]+Benchmark\\.", ""), score.getScore(), score.getScoreUnit()));
+            String name = bench.replaceFirst("^[A-Za-z]+Benchmark\\.", "");
+            r.add(group, Figure.of(name, score.getScore(), score.getScoreUnit()));
+            if (!Double.isNaN(score.getScoreError())) {
+                r.note(group, String.format(java.util.Locale.ROOT, "%s: %.1f ± %.1f %s (99.9%% interval)", name,
+                        score.getScore(), score.getScoreError(), score.getScoreUnit()));
+            }
         }
         if (results.isEmpty()) {
             throw new IllegalStateException("JMH found no benchmark (META-INF/BenchmarkList missing from the class path)");
         }
-        r.note("scores are averages; JMH's error bars are in its own output above");
+        r.note("scores are averages; JMH's full report is jmh.txt in the work folder (kept with --keep)");
     }
 
     @Override

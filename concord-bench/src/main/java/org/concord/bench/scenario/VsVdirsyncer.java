@@ -71,14 +71,18 @@ public final class VsVdirsyncer implements Scenario {
 
     private static void toFolder(int n, Path dir, ScenarioResult r, CronSync.Launch launch, boolean warmUp) throws Exception {
         String label = String.format("Radicale → empty folder, %,d contacts", n);
+        long setUp = System.nanoTime();
         Folders.fill(Radicale.addressBookFolder(dir.resolve("radicale")), n);
         try (Radicale radicale = Radicale.start("radicale", dir.resolve("radicale"))) {
             warm(radicale);
+            r.note(label, setUpNote(setUp, "Radicale filled, started and its item cache warmed"));
             if (warmUp) {
                 Map<String, String> scratch = new LinkedHashMap<>();
                 scratch.put("radicale", davYaml(radicale));
                 scratch.put("folder", "connector: vdir\npath: " + dir.resolve("warm-up/folder"));
+                long first = System.nanoTime();
                 CronSync.configure(launch, dir.resolve("warm-up"), scratch).syncOnce();
+                r.note(label, setUpNote(first, "the launcher's first sync (makes its class-data archive)"));
             }
             Vdirsyncer vds = Vdirsyncer.davToFolder(dir.resolve("vdirsyncer"), radicale, dir.resolve("vdirsyncer/folder"));
             Map<String, String> systems = new LinkedHashMap<>();
@@ -99,6 +103,7 @@ public final class VsVdirsyncer implements Scenario {
     private static void between(int n, Path dir, ScenarioResult r, CronSync.Launch launch) throws Exception {
         String label = String.format("Radicale ↔ Radicale already in sync, %,d contacts", n);
         List<Radicale> servers = new ArrayList<>();
+        long setUp = System.nanoTime();
         try {
             for (String name : List.of("v-a", "v-b", "c-a", "c-b")) {
                 Folders.fill(Radicale.addressBookFolder(dir.resolve(name)), n);
@@ -107,6 +112,7 @@ public final class VsVdirsyncer implements Scenario {
             for (Radicale s : servers) {
                 warm(s);
             }
+            r.note(label, setUpNote(setUp, "four Radicales filled, started and their item caches warmed"));
             Vdirsyncer vds = Vdirsyncer.davToDav(dir.resolve("vdirsyncer"), servers.get(0), servers.get(1));
             Map<String, String> systems = new LinkedHashMap<>();
             systems.put("a", davYaml(servers.get(2)));
@@ -180,6 +186,11 @@ public final class VsVdirsyncer implements Scenario {
         if (status != 207) {
             throw new IOException(server.name() + " answered HTTP " + status + " to a PROPFIND of its address book");
         }
+    }
+
+    /** How long a case's untimed preparation took: it counts in the bench's own run time. */
+    private static String setUpNote(long since, String what) {
+        return String.format(java.util.Locale.ROOT, "set-up (untimed): %s in %.1f s", what, (System.nanoTime() - since) / 1e9);
     }
 
     private static String davYaml(DavServer s) {
