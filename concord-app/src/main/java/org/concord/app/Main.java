@@ -1,7 +1,9 @@
 package org.concord.app;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.concord.app.cli.ArchiveCommand;
 import org.concord.app.cli.BenchCommand;
 import org.concord.app.cli.CheckCommand;
@@ -66,6 +68,15 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
         configureLogging(args);
+        Optional<SyncCommand> cron = SyncCommand.plain(args);
+        if (cron.isPresent()) {
+            // a cron run's command line, read without picocli (see SyncCommand.plain)
+            try {
+                return cron.get().call();
+            } catch (Exception e) {
+                return failed(e, new PrintWriter(System.err, true));
+            }
+        }
         CommandLine cli = new CommandLine(new Main());
         Class<?> only = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
         if (only != null) {
@@ -73,18 +84,20 @@ public final class Main implements Runnable {
         } else {
             SUBCOMMANDS.values().forEach(cli::addSubcommand);
         }
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigFileException) {
-                commandLine.getErr().println("concord: " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            commandLine.getErr().println("concord: " + e.getMessage());
-            if (System.getenv("CONCORD_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return ExitCodes.FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(e, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    /** What a command that threw prints, and its exit code: 2 for a bad config, else 1. */
+    private static int failed(Exception e, PrintWriter err) {
+        err.println("concord: " + e.getMessage());
+        if (e instanceof ConfigFileException) {
+            return ExitCodes.USAGE;
+        }
+        if (System.getenv("CONCORD_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.FAILURE;
     }
 
     /** Long-running commands log what happens; one-shot commands only warnings (their output is the answer). */

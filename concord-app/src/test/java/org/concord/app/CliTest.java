@@ -71,6 +71,31 @@ class CliTest {
     }
 
     @Test
+    void syncOnceTakesItsOptionsInAnyOrderAndForm() throws Exception {
+        Path f = config("forms");
+        InMemorySystem.named("forms-left").userCreate(new Scope("alice", ItemType.CONTACT), Samples.of(ItemType.CONTACT, 1));
+        assertThat(run("sync", "--timeout=5m", "--config=" + f, "--once")).isZero();
+        assertThat(InMemorySystem.named("forms-right").list()).hasSize(1);
+        assertThat(out.toString()).contains("0 undelivered");
+    }
+
+    @Test
+    void syncOnceWithAMissingConfigOrABadTimeoutIsAUsageError() throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        assertThat(run("sync", "--once", "-c", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("concord: ").contains(missing.toString());
+        err.reset();
+        assertThat(run("sync", "--once", "-c", config("timeout").toString(), "--timeout", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout");
+    }
+
+    @Test
+    void syncOnceWithAnUnknownOptionIsAUsageError() throws Exception {
+        assertThat(run("sync", "--once", "--dry-run", "-c", config("unknown").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--dry-run");
+    }
+
+    @Test
     void syncOnceWithASystemDownExitsOneAndSaysWhichIsDown() throws Exception {
         Path f = config("down");
         InMemorySystem.named("down-left").userCreate(new Scope("alice", ItemType.CONTACT), Samples.of(ItemType.CONTACT, 1));

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code -c FILE} option every command shares. */
 public final class ConfigOption {
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "concord.yaml",
+    static final String DEFAULT_FILE = "concord.yaml";
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = DEFAULT_FILE,
             description = "The config file (default: ${DEFAULT-VALUE} in the working directory).")
     Path file;
 

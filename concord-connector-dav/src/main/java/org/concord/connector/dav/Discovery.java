@@ -68,6 +68,10 @@ final class Discovery {
 
     List<Collection> discover(String user) throws ConnectorException, InterruptedException {
         Account account = settings.account(user);
+        Optional<List<Collection>> direct = direct(user, account);
+        if (direct.isPresent()) {
+            return direct.get();
+        }
         Homes homes = homes(user, account);
         Map<String, RemoteCollection> found = new LinkedHashMap<>();
         Set<URI> allHomes = new LinkedHashSet<>(homes.addressbookHomes());
@@ -107,6 +111,44 @@ final class Discovery {
         typesByPath.forEach((path, types) -> out.add(new Collection(user, account, found.get(path), types,
                 useSyncCollection(found.get(path)))));
         return out;
+    }
+
+    /**
+     * The user's collections when the config names every type's by an absolute path (or URL) and
+     * each is there and holds its type: one PROPFIND per collection, without the principal and
+     * home sets (three or four requests more, which a cron run pays on every start, and the
+     * server too). The path is resolved against the configured url. Empty when anything else is
+     * the case (a type without a path, a collection missing or of another kind, any answer but
+     * 207): the full discovery then decides, creates or explains as it always has.
+     */
+    private Optional<List<Collection>> direct(String user, Account account) throws ConnectorException, InterruptedException {
+        Map<String, RemoteCollection> found = new LinkedHashMap<>();
+        Map<String, Set<ItemType>> typesByPath = new LinkedHashMap<>();
+        for (ItemType type : settings.types()) {
+            Optional<CollectionSpec> spec = Optional.ofNullable(settings.collections().get(type))
+                    .map(s -> CollectionSpec.of(s, user));
+            if (spec.isEmpty() || !(spec.get() instanceof CollectionSpec.ByPath p)) {
+                return Optional.empty();
+            }
+            URI at = settings.url().resolve(p.path());
+            if (!found.containsKey(at.getPath())) {
+                DavRequest request = DavRequest.propfind(at, account, 0, COLLECTION_PROPS);
+                DavResponse r = http.send(request);
+                if (r.status() != 207) {
+                    return Optional.empty();
+                }
+                collections(r, request).forEach(c -> found.putIfAbsent(c.path(), c));
+            }
+            if (!(CollectionChoice.choose(type, spec, List.copyOf(found.values()), at, false)
+                    instanceof CollectionChoice.Use use)) {
+                return Optional.empty();
+            }
+            typesByPath.computeIfAbsent(use.collection().path(), k -> new LinkedHashSet<>()).add(type);
+        }
+        List<Collection> out = new ArrayList<>();
+        typesByPath.forEach((path, types) -> out.add(new Collection(user, account, found.get(path), types,
+                useSyncCollection(found.get(path)))));
+        return Optional.of(out);
     }
 
     private boolean useSyncCollection(RemoteCollection c) {
@@ -179,6 +221,11 @@ final class Discovery {
         if (r.status() != 207) {
             throw http.failure(r, request);
         }
+        return collections(r, request);
+    }
+
+    /** The address books and calendars in a 207 answer to a PROPFIND of {@link #COLLECTION_PROPS}. */
+    private List<RemoteCollection> collections(DavResponse r, DavRequest request) throws PermanentConnectorException {
         List<RemoteCollection> out = new ArrayList<>();
         for (Multistatus.Resource res : parse(r, request).resources()) {
             if (res.status() / 100 != 2) {

@@ -66,6 +66,42 @@ class DavConnectorIT {
     }
 
     @Test
+    void collectionsConfiguredByPathAreOpenedWithOnePropfindEachAndSync() throws Exception {
+        try (Radicale r = Radicale.start()) {
+            Map<String, Object> s = DavSystems.allTypes(r);
+            s.put("types", List.of("contact", "event"));
+            s.put("collections", Map.of("contact", "/{user}/contacts/", "event", r.url() + "alice/calendar"));
+            try (DavConnector first = DavSystems.connector("r", s)) {
+                first.open(); // creates both, through the full discovery
+            }
+            r.plainClient().put("/alice/contacts/p1.vcf", vcard("p1", "Person 1"));
+            try (DavConnector c = DavSystems.connector("r", s)) {
+                c.open();
+                assertThat(c.http().requestCount()).as("requests of open").isEqualTo(2);
+                assertThat(c.collections().stream().collect(Collectors.toMap(Collection::path, Collection::types)))
+                        .containsOnly(Map.entry("/alice/contacts/", Set.of(ItemType.CONTACT)),
+                                Map.entry("/alice/calendar/", Set.of(ItemType.EVENT)));
+                assertThat(c.collections()).allMatch(Collection::syncCollection);
+                Feeds.Read read = Feeds.readAll(c, Cursor.START, new HubView());
+                assertThat(read.changes()).singleElement().satisfies(ch -> assertThat(ch.nativeId()).isEqualTo("/alice/contacts/p1.vcf"));
+            }
+        }
+    }
+
+    @Test
+    void aCollectionConfiguredByPathThatIsNotThereIsStillReportedMissing() throws Exception {
+        try (Radicale r = Radicale.start()) {
+            Map<String, Object> s = r.systemSettings();
+            s.put("types", List.of("contact"));
+            s.put("collections", Map.of("contact", "/alice/nowhere/"));
+            try (DavConnector c = DavSystems.connector("groupware", s)) {
+                assertThatThrownBy(c::open).isInstanceOf(PermanentConnectorException.class)
+                        .hasMessageContaining("user alice: no address book at /alice/nowhere/");
+            }
+        }
+    }
+
+    @Test
     void aCollectionConfiguredByNameIsCreatedWithThatDisplayName() throws Exception {
         try (Radicale r = Radicale.start()) {
             Map<String, Object> s = DavSystems.allTypes(r);

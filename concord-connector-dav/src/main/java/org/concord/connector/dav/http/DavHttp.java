@@ -9,14 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import org.concord.spi.ConnectorException;
@@ -79,16 +77,13 @@ public final class DavHttp implements AutoCloseable {
 
     /**
      * A client for plain http only. The JDK's client sets up TLS when it is built unless given a
-     * context and parameters: loading the trusted certificates and the cipher suites costs a cron
-     * sync of a local http server a tenth of a second. The context it gets is never initialized,
-     * so it cannot be used for TLS by mistake; https requests go to another client ({@link #clientFor}).
+     * context and parameters: loading the security providers, trusted certificates and cipher
+     * suites costs a cron sync of a local http server a tenth of a second or more. The context it
+     * gets is made without any provider and refuses every use ({@link NoTls}), so it cannot be
+     * used for TLS by mistake; https requests go to another client ({@link #clientFor}).
      */
-    private HttpClient newPlainClient() throws PermanentConnectorException {
-        try {
-            return builder().sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters()).build();
-        } catch (NoSuchAlgorithmException e) {
-            return newTlsClient();
-        }
+    private HttpClient newPlainClient() {
+        return builder().sslContext(new NoTls()).sslParameters(new SSLParameters()).build();
     }
 
     private HttpClient clientFor(URI uri) throws PermanentConnectorException {

@@ -175,8 +175,8 @@ class DavHttpTest {
         }
     }
 
-    @Test
-    void aSelfSignedCertificateIsRefusedUnlessTlsVerifyIsOff(@TempDir Path dir) throws Exception {
+    /** An https server on loopback with a fresh self-signed certificate, answering "secure". */
+    private static HttpsServer selfSignedHttps(Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
@@ -196,6 +196,31 @@ class DavHttpTest {
         https.setHttpsConfigurator(new HttpsConfigurator(tls));
         https.createContext("/", e -> reply(e, 200, "secure"));
         https.start();
+        return https;
+    }
+
+    @Test
+    void aPlainHttpServerThatRedirectsToHttpsIsFollowedOverTls(@TempDir Path dir) throws Exception {
+        HttpsServer https = selfSignedHttps(dir);
+        try {
+            String secure = "https://127.0.0.1:" + https.getAddress().getPort() + "/dav/";
+            URI base = serve(e -> {
+                e.getResponseHeaders().add("Location", secure);
+                reply(e, 301, "");
+            });
+            http = new DavHttp(new HttpSettings("groupware", base, Duration.ofSeconds(2), Duration.ofSeconds(5), false, 1 << 20));
+            DavResponse r = http.send(DavRequest.get(base.resolve("/.well-known/carddav"), ALICE).following());
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.uri()).hasToString(secure);
+            assertThat(r.text()).isEqualTo("secure");
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    @Test
+    void aSelfSignedCertificateIsRefusedUnlessTlsVerifyIsOff(@TempDir Path dir) throws Exception {
+        HttpsServer https = selfSignedHttps(dir);
         try {
             URI base = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/");
             try (DavHttp verifying = new DavHttp(new HttpSettings("groupware", base, Duration.ofSeconds(2),
