@@ -146,6 +146,24 @@ class VdirListingTest {
     }
 
     @Test
+    void aFileThatHoldsTheReplacementCharacterOrAByteOrderMarkIsReadAsWritten() throws Exception {
+        put(root, "alice/contacts/odd.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:odd\r\nFN:Odd \uFFFD name\r\nEND:VCARD\r\n");
+        put(root, "alice/contacts/bom.vcf", "\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nUID:bom\r\nFN:Zoë\r\nEND:VCARD\r\n");
+        Files.write(root.resolve("alice/contacts/cut.vcf"), java.util.Arrays.copyOf(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:cut\r\nFN:Zo\u00eb".getBytes(java.nio.charset.StandardCharsets.UTF_8), 41)); // ends inside the two bytes of ë
+        connector = Samples.open(root);
+
+        List<Change> changes = hub.readAll(connector, 100);
+
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/odd.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Odd \uFFFD name"));
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/bom.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Zoë"));
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/cut.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Unreadable) c).reason()).contains("not UTF-8"));
+    }
+
+    @Test
     void aFullReReadReportsEveryFileAgainAndInfersNoDelete() throws Exception {
         connector = Samples.open(root);
         hub.readAll(connector, 100);
