@@ -28,16 +28,17 @@ final class CalendarEncoder {
     private final ICalWriting out = new ICalWriting();
     private final Set<String> zonesUsed = new LinkedHashSet<>();
 
-    private CalendarEncoder(Payload payload) {
-        this.json = payload.json();
-        this.type = payload.type();
+    private CalendarEncoder(ObjectNode json, ItemType type) {
+        this.json = json;
+        this.type = type;
     }
 
     static String encode(Payload payload) {
         if (payload.type() == ItemType.CONTACT) {
             throw new IllegalArgumentException("a contact is not an iCalendar object; use VCardCodec");
         }
-        return new CalendarEncoder(payload).run();
+        // the encoder only reads the object (an override is written from a copy) and keeps nothing of it: no copy of the tree
+        return payload.readTree(json -> new CalendarEncoder(json, payload.type()).run());
     }
 
     private String run() {

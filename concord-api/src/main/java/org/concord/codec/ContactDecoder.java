@@ -61,7 +61,8 @@ final class ContactDecoder {
         if (!carried.isEmpty()) {
             json.set("vCardProps", carried);
         }
-        return new Contact(json);
+        // the tree was built for this contact alone and the decoder is dropped now: handed over, not copied
+        return Contact.adopt(json);
     }
 
     /** Maps one property into the card; false means "carry it as it is". */

@@ -29,7 +29,8 @@ final class ContactEncoder {
     }
 
     static String encode(Contact contact, VCardVersion version) {
-        return new ContactEncoder(contact.json(), version).run();
+        // the encoder only reads the card and keeps nothing of it: no copy of the tree
+        return contact.readTree(card -> new ContactEncoder(card, version).run());
     }
 
     private String run() {

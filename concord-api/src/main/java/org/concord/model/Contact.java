@@ -9,6 +9,14 @@ public final class Contact extends Payload {
         super(json);
     }
 
+    /**
+     * A contact over {@code json} itself, not a copy: the caller hands the tree over and must
+     * neither change it nor keep any part of it afterwards (see {@link Payload#adopt}).
+     */
+    public static Contact adopt(ObjectNode json) {
+        return new Contact(json, Ownership.TAKE);
+    }
+
     Contact(ObjectNode json, Ownership ownership) {
         super(json, ownership);
     }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One object's content in canonical form: a JSContact card or a JSCalendar object, held as its
@@ -48,6 +49,15 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
 
     public static Payload of(ItemType type, ObjectNode json) {
         return of(type, json, Ownership.COPY);
+    }
+
+    /**
+     * Wraps {@code json} itself, not a copy: the caller hands the tree over and must neither
+     * change it nor keep any part of it afterwards. For a decoder, which builds a fresh tree for
+     * each payload and drops it once the payload is made; anyone else uses {@link #of}.
+     */
+    public static Payload adopt(ItemType type, ObjectNode json) {
+        return of(type, json, Ownership.TAKE);
     }
 
     private static Payload of(ItemType type, ObjectNode json, Ownership ownership) {
@@ -108,6 +118,17 @@ public abstract sealed class Payload permits Contact, Event, Task, Note {
     /** A copy of the canonical JSON tree; changing it does not change this payload. */
     public ObjectNode json() {
         return json.deepCopy();
+    }
+
+    /**
+     * Runs {@code reader} on the canonical tree itself, not a copy, and returns what it returns:
+     * for code that reads a payload whole and keeps nothing of it, such as an encoder, where the
+     * copy {@link #json()} makes would be a good part of the work. The reader must not change the
+     * tree, nor keep or return any part of it: the payload is shared between threads and must
+     * stay as it is.
+     */
+    public <R> R readTree(Function<? super ObjectNode, ? extends R> reader) {
+        return reader.apply(json);
     }
 
     /** Reads one top-level property without copying the whole tree. */

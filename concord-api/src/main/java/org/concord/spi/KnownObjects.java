@@ -32,6 +32,23 @@ public interface KnownObjects {
     /** Visits every known object of the system, in no particular order. */
     void forEach(Consumer<KnownObject> visitor);
 
+    /**
+     * Whether the hub knows no object of the system yet, as before its first sync. A connector
+     * that lists skips what only matters for known objects, such as looking for deleted files.
+     * The default starts a visit and stops it at the first object, so it reads one row, never the
+     * whole view; a view with a cheaper way to tell may override it.
+     */
+    default boolean isEmpty() {
+        try {
+            forEach(object -> {
+                throw FirstFound.INSTANCE;
+            });
+            return true;
+        } catch (FirstFound found) {
+            return false;
+        }
+    }
+
     /** A view of nothing: for tests and for a first read. */
     KnownObjects NONE = new KnownObjects() {
         @Override
@@ -46,5 +63,11 @@ public interface KnownObjects {
 
         @Override
         public void forEach(Consumer<KnownObject> visitor) {}
+
+        @Override
+        public boolean isEmpty() {
+            return true;
+        }
     };
 }
+

@@ -33,10 +33,11 @@ final class FullScan implements AutoCloseable {
 
     private final Kind kind;
     private final FolderWalk walk;
-    private final DeleteSweep sweep;
+    private DeleteSweep sweep;
     private final FileExaminer examiner;
     private final Page page = new Page();
     private boolean walked;
+    private boolean started;
 
     FullScan(Layout layout, FileExaminer examiner, Kind kind) throws IOException {
         this.kind = kind;
@@ -55,6 +56,15 @@ final class FullScan implements AutoCloseable {
      * are examined a page at a time, the hub's links of a page looked up together.
      */
     boolean step(KnownObjects known, int limit, List<Change> out, long deadline) throws IOException, InterruptedException {
+        if (!started) {
+            started = true;
+            if (sweep != null && known.isEmpty()) {
+                // nothing the hub knows can be gone: every link it makes meanwhile comes from a file
+                // this listing saw, and a file removed after that is reported by the watcher (or by
+                // the next listing, which sweeps, if the watcher lost track)
+                sweep = null;
+            }
+        }
         while (!walked && out.size() < limit) {
             if (page.isEmpty() && !fillPage(Math.min(Page.MAX_FILES, limit - out.size()))) {
                 walked = true;

@@ -23,6 +23,8 @@ final class TestHub implements KnownObjects {
 
     final Map<String, KnownObject> links = new ConcurrentHashMap<>();
     Cursor cursor = Cursor.START;
+    /** How many links the connector was shown by visits of all of them: what a sweep for deleted files costs the hub. */
+    final java.util.concurrent.atomic.AtomicLong visited = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public Optional<KnownObject> find(String nativeId) {
@@ -31,7 +33,10 @@ final class TestHub implements KnownObjects {
 
     @Override
     public void forEach(Consumer<KnownObject> visitor) {
-        links.values().forEach(visitor);
+        links.values().forEach(link -> {
+            visited.incrementAndGet();
+            visitor.accept(link);
+        });
     }
 
     /** One getChanges call, applied like the engine would: links follow what was read, the cursor advances. */

@@ -80,6 +80,50 @@ class VdirListingTest {
     }
 
     @Test
+    void theFirstListingOfAFolderTheHubKnowsNothingOfDoesNotVisitTheLinksItMadeMeanwhile() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            put(root, "alice/contacts/c" + i + ".vcf", Samples.vcard("u-c" + i, "Contact " + i));
+        }
+        connector = Samples.open(root);
+
+        // small batches: the hub knows most files before the listing ends, as in a big initial sync
+        List<Change> changes = hub.readAll(connector, 5);
+
+        assertThat(changes).hasSize(44).allMatch(c -> c instanceof Change.Upsert);
+        assertThat(hub.visited).as("no search for deleted files among links this listing made").hasValue(0);
+    }
+
+    @Test
+    void aFileRemovedDuringTheFirstListingIsReportedDeleted() throws Exception {
+        connector = Samples.open(root);
+        ChangeBatch first = hub.read(connector, 2, Duration.ZERO, false);
+        String removed = first.changes().getFirst().nativeId();
+        assertThat(hub.links).containsKey(removed);
+
+        Files.delete(root.resolve(removed));
+        List<Change> rest = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (rest.stream().noneMatch(c -> c instanceof Change.Delete) && System.nanoTime() < deadline) {
+            rest.addAll(hub.read(connector, 100, Duration.ofMillis(200), false).changes());
+        }
+
+        assertThat(rest).filteredOn(c -> c instanceof Change.Delete).extracting(Change::nativeId).containsExactly(removed);
+        assertThat(hub.links).doesNotContainKey(removed).hasSize(3);
+    }
+
+    @Test
+    void aListingOfAFolderTheHubAlreadySyncedStillFindsDeletedFiles() throws Exception {
+        connector = Samples.open(root);
+        hub.readAll(connector, 100);
+        connector.close();
+        Files.delete(root.resolve("bob/tasks/report.ics"));
+        connector = Samples.open(root);
+
+        assertThat(hub.readAll(connector, 100)).extracting(Change::nativeId).containsExactly("bob/tasks/report.ics");
+        assertThat(hub.visited.get()).as("the links were searched for deleted files").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void aMalformedFileBecomesUnreadableNamingItsPathWhileTheOthersSync() throws Exception {
         put(root, "alice/contacts/broken.vcf", "BEGIN:VCARD\r\nthis is not a vcard\r\n");
         Files.write(root.resolve("alice/contacts/latin1.vcf"),
@@ -99,6 +143,24 @@ class VdirListingTest {
         });
         assertThat(unreadable).filteredOn(u -> u.nativeId().endsWith("latin1.vcf"))
                 .allSatisfy(u -> assertThat(u.reason()).contains("not UTF-8"));
+    }
+
+    @Test
+    void aFileThatHoldsTheReplacementCharacterOrAByteOrderMarkIsReadAsWritten() throws Exception {
+        put(root, "alice/contacts/odd.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:odd\r\nFN:Odd \uFFFD name\r\nEND:VCARD\r\n");
+        put(root, "alice/contacts/bom.vcf", "\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nUID:bom\r\nFN:Zoë\r\nEND:VCARD\r\n");
+        Files.write(root.resolve("alice/contacts/cut.vcf"), java.util.Arrays.copyOf(
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:cut\r\nFN:Zo\u00eb".getBytes(java.nio.charset.StandardCharsets.UTF_8), 41)); // ends inside the two bytes of ë
+        connector = Samples.open(root);
+
+        List<Change> changes = hub.readAll(connector, 100);
+
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/odd.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Odd \uFFFD name"));
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/bom.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Upsert) c).payload().label()).isEqualTo("Zoë"));
+        assertThat(changes).filteredOn(c -> c.nativeId().equals("alice/contacts/cut.vcf")).singleElement()
+                .satisfies(c -> assertThat(((Change.Unreadable) c).reason()).contains("not UTF-8"));
     }
 
     @Test
