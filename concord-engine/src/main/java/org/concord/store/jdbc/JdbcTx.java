@@ -82,6 +82,18 @@ final class JdbcTx implements StoreTx {
     }
 
     @Override
+    public Map<String, Item> items(Collection<String> globalIds) {
+        reading("items");
+        return links.items(globalIds);
+    }
+
+    @Override
+    public Map<String, Item> itemsByUid(String user, ItemType type, Collection<String> uids) {
+        reading("itemsByUid");
+        return links.itemsByUid(user, type, uids);
+    }
+
+    @Override
     public void saveItem(Item item) {
         changing("saveItem");
         links.saveItem(item);
@@ -97,6 +109,18 @@ final class JdbcTx implements StoreTx {
     public Optional<Link> link(String system, String nativeId) {
         reading("link");
         return links.link(system, nativeId);
+    }
+
+    @Override
+    public Map<String, Link> linksByNativeId(String system, Collection<String> nativeIds) {
+        reading("linksByNativeId");
+        return links.linksByNativeId(system, nativeIds);
+    }
+
+    @Override
+    public Map<String, Link> linksOfItems(String system, Collection<String> globalIds) {
+        reading("linksOfItems");
+        return links.linksOfItems(system, globalIds);
     }
 
     @Override
@@ -173,6 +197,12 @@ final class JdbcTx implements StoreTx {
     public Optional<Pending> pending(String target, String globalId) {
         reading("pending");
         return pending.pending(target, globalId);
+    }
+
+    @Override
+    public Map<String, Pending> pendingOf(String target, Collection<String> globalIds) {
+        reading("pendingOf");
+        return pending.pendingOf(target, globalIds);
     }
 
     @Override
@@ -273,6 +303,12 @@ final class JdbcTx implements StoreTx {
     public Optional<ConflictRecord> openConflictOf(String globalId) {
         reading("openConflictOf");
         return conflicts.openOfItem(globalId);
+    }
+
+    @Override
+    public Map<String, ConflictRecord> openConflictsOf(Collection<String> globalIds) {
+        reading("openConflictsOf");
+        return conflicts.openOfItems(globalIds);
     }
 
     @Override

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.concord.model.Payload;
@@ -32,6 +35,8 @@ final class PendingOps {
                 last_error = NULL""";
     private static final String ONE = "SELECT " + COLUMNS
             + " FROM pending WHERE global_id = :globalId AND target = :target";
+    private static final String OF_ITEMS = IdLookup.expand("SELECT " + COLUMNS
+            + " FROM pending WHERE target = :target AND global_id IN (:ids)");
     private static final String DUE = "SELECT " + COLUMNS
             + " FROM pending WHERE target = :target AND not_before <= :now ORDER BY seq LIMIT :limit";
     private static final String REMOVE =
@@ -105,6 +110,19 @@ final class PendingOps {
         } catch (SQLException e) {
             throw session.failure("reading pending of item " + globalId + " for " + target, e);
         }
+    }
+
+    Map<String, Pending> pendingOf(String target, Collection<String> globalIds) {
+        Map<String, Pending> found = new HashMap<>();
+        try {
+            IdLookup.run(session, OF_ITEMS, globalIds, q -> q.text("target", target), rows -> {
+                Pending p = pending(rows);
+                found.put(p.globalId(), p);
+            });
+        } catch (SQLException e) {
+            throw session.failure("reading pending of " + globalIds.size() + " items for " + target, e);
+        }
+        return found;
     }
 
     List<Pending> due(String target, Instant now, int limit) {
