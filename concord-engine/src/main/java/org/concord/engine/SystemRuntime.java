@@ -36,9 +36,11 @@ final class SystemRuntime {
      * Held by the writer from the moment it sends a batch until the results are recorded, and by
      * the reader while it applies a batch: so the reader never sees this system's copy of our own
      * write before the writer has recorded what the system said it stores (a lossy system's copy
-     * would otherwise look like a conflicting edit).
+     * would otherwise look like a conflicting edit). Fair: a writer draining a backlog takes it again
+     * right after each batch, and an unfair lock let it do so ahead of a waiting reader for many
+     * batches in a row (30 s in one run), so the system's own edits waited behind the drain.
      */
-    final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock();
+    final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock(true);
 
     private final Store store;
     private final Clock clock;
