@@ -39,15 +39,20 @@ final class JdbcTx implements StoreTx {
     private final StateOps states;
     private boolean ended;
 
-    JdbcTx(Session session, SeqCounter seqs, boolean writable) {
+    JdbcTx(Session session, SeqCounter seqs, RecentPayloads recent, boolean writable) {
         this.store = session.backend().describe();
         this.writable = writable;
         this.links = new LinkOps(session);
-        this.pending = new PendingOps(session, seqs);
-        this.due = new DueEntryOps(session);
+        this.pending = new PendingOps(session, seqs, recent);
+        this.due = new DueEntryOps(session, recent);
         this.errors = new ErrorOps(session);
         this.conflicts = new ConflictOps(session);
         this.states = new StateOps(session);
+    }
+
+    /** The pending entries this transaction put with a payload. */
+    List<RecentPayloads.Put> pendingPut() {
+        return pending.puts();
     }
 
     void end() {
