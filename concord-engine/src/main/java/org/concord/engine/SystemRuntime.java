@@ -46,10 +46,11 @@ final class SystemRuntime {
      * so ahead of the waiting reader batch after batch (30 s in one run), so the system's own edits
      * waited behind the drain. A lock fair at every turn costs the other way: the reader then
      * applies a few echoes between any two write batches, and a bulk sync ran twice the store
-     * transactions with a quarter of the batch size. Letting the reader in after this long keeps
-     * its batches large and its wait short.
+     * transactions with a quarter of the batch size (and so did a bound of 250 ms on a loaded
+     * machine, where batches take that long). Letting the reader in after a second keeps its
+     * batches large and caps its wait.
      */
-    static final java.time.Duration READER_WAIT_BOUND = java.time.Duration.ofMillis(250);
+    static final java.time.Duration READER_WAIT_BOUND = java.time.Duration.ofSeconds(1);
     /** When the reader began to wait for the apply lock (System.nanoTime, never 0), or 0. */
     private final java.util.concurrent.atomic.AtomicLong readerWaitingSince = new java.util.concurrent.atomic.AtomicLong();
 
