@@ -55,7 +55,7 @@ final class Reader {
         if (batch.changes().isEmpty() && batch.next().equals(cursor)) {
             outcome = new ReadApplier.Outcome();
         } else {
-            source.applyLock.lockInterruptibly();
+            source.lockForReader();
             try {
                 outcome = ctx.transact(tx -> {
                     ReadApplier.Outcome o = applier.apply(tx, batch.changes());

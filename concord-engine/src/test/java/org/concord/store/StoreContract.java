@@ -287,6 +287,71 @@ public abstract class StoreContract {
     }
 
     @Test
+    void lookUpsOfManyKeysAnswerWhatTheLookUpOfEachKeyAnswers() {
+        // more keys than one statement carries, some without a value, some asked twice
+        inTx(tx -> {
+            for (int i = 0; i < 300; i++) {
+                String g = "g" + i;
+                tx.saveItem(new Item(g, "alice", ItemType.CONTACT, Optional.of("uid-" + (i % 250)), T0.plusSeconds(i)));
+                if (i % 7 != 0) {
+                    tx.saveLink(link(i % 3 == 0 ? "other" : "a", "n" + i, g));
+                }
+                if (i % 5 == 0) {
+                    tx.putPending("a", g, i % 2 == 0 ? PendingOp.DELETE : PendingOp.UPSERT,
+                            i % 2 == 0 ? Optional.empty() : Optional.of(contact("c" + i)), "b", T0);
+                }
+                if (i % 11 == 0) {
+                    tx.recordConflict(new ConflictRecord(0, g, "a", "b", "manual", "older", Optional.empty(), T0, true));
+                    tx.recordConflict(new ConflictRecord(0, g, "a", "b", "manual", "newer", Optional.empty(), T0, i % 2 == 0));
+                }
+            }
+            // a second, younger item of the same UID, and one of another user
+            tx.saveItem(new Item("young", "alice", ItemType.CONTACT, Optional.of("uid-3"), T0.plusSeconds(9_999)));
+            tx.saveItem(new Item("bob's", "bob", ItemType.CONTACT, Optional.of("uid-4"), T0.minusSeconds(1)));
+        });
+        List<String> nativeIds = new ArrayList<>();
+        List<String> globalIds = new ArrayList<>();
+        List<String> uids = new ArrayList<>();
+        for (int i = 0; i < 310; i++) {
+            nativeIds.add("n" + i);
+            globalIds.add("g" + i);
+            uids.add("uid-" + i);
+        }
+        nativeIds.add("n1");
+        globalIds.add("g1");
+        globalIds.add("young");
+
+        store.read((StoreTx tx) -> {
+            Map<String, Link> byNative = new java.util.HashMap<>();
+            Map<String, Link> ofItems = new java.util.HashMap<>();
+            Map<String, Item> items = new java.util.HashMap<>();
+            Map<String, Item> byUid = new java.util.HashMap<>();
+            Map<String, Pending> pending = new java.util.HashMap<>();
+            Map<String, ConflictRecord> conflicts = new java.util.HashMap<>();
+            nativeIds.forEach(id -> tx.link("a", id).ifPresent(l -> byNative.put(id, l)));
+            globalIds.forEach(g -> {
+                tx.linkOfItem("a", g).ifPresent(l -> ofItems.put(g, l));
+                tx.item(g).ifPresent(i -> items.put(g, i));
+                tx.pending("a", g).ifPresent(p -> pending.put(g, p));
+                tx.openConflictOf(g).ifPresent(c -> conflicts.put(g, c));
+            });
+            uids.forEach(uid -> tx.itemByUid("alice", ItemType.CONTACT, uid).ifPresent(i -> byUid.put(uid, i)));
+
+            assertThat(tx.linksByNativeId("a", nativeIds)).isEqualTo(byNative).hasSize(172);
+            assertThat(tx.linksOfItems("a", globalIds)).isEqualTo(ofItems).hasSize(172);
+            assertThat(tx.items(globalIds)).isEqualTo(items).hasSize(301);
+            assertThat(tx.itemsByUid("alice", ItemType.CONTACT, uids)).isEqualTo(byUid).hasSize(250);
+            assertThat(byUid.get("uid-3").globalId()).isEqualTo("g3");
+            assertThat(tx.pendingOf("a", globalIds)).isEqualTo(pending).hasSize(60);
+            assertThat(tx.openConflictsOf(globalIds)).isEqualTo(conflicts).hasSize(28);
+            assertThat(conflicts.get("g0").decision()).isEqualTo("newer");
+            assertThat(conflicts.get("g11").decision()).isEqualTo("older");
+            assertThat(tx.linksByNativeId("a", List.of())).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
     void aLinkVisitorMayUseTheTransactionMeanwhile() {
         inTx(tx -> {
             for (int i = 0; i < 20; i++) {

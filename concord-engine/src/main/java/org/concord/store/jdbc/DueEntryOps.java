@@ -34,9 +34,11 @@ final class DueEntryOps {
             LIMIT :limit""";
 
     private final Session session;
+    private final RecentPayloads recent;
 
-    DueEntryOps(Session session) {
+    DueEntryOps(Session session, RecentPayloads recent) {
         this.session = session;
+        this.recent = recent;
     }
 
     List<DueEntry> due(String target, Instant now, int limit) {
@@ -44,7 +46,7 @@ final class DueEntryOps {
                 .number("limit", limit).rows()) {
             List<DueEntry> due = new ArrayList<>();
             while (rows.next()) {
-                Pending entry = PendingOps.pending(rows);
+                Pending entry = PendingOps.pending(rows, recent);
                 due.add(new DueEntry(entry, item(rows), link(rows, entry), rows.getBoolean("held")));
             }
             return due;
