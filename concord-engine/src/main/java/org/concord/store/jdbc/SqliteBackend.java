@@ -18,6 +18,8 @@ final class SqliteBackend implements Backend {
 
     /** How long a connection waits for another process's lock on the file. */
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** Where the write-ahead log is cut back to after a checkpoint: 64 MiB. */
+    static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final Path file;
 
@@ -51,6 +53,10 @@ final class SqliteBackend implements Backend {
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA cache_size = -32768");
             statement.execute("PRAGMA temp_store = MEMORY");
+            // A burst (a million-contact initial sync, readers always in between) can grow the
+            // write-ahead log to a gigabyte before a checkpoint may restart it; SQLite then keeps
+            // the file at that size for good unless told to cut it back after the checkpoint.
+            statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -106,6 +106,7 @@ class StoresTest {
             assertThat(pragma(statement, "synchronous")).isEqualTo("2");
             assertThat(pragma(statement, "foreign_keys")).isEqualTo("1");
             assertThat(Long.parseLong(pragma(statement, "busy_timeout"))).isPositive();
+            assertThat(Long.parseLong(pragma(statement, "journal_size_limit"))).isEqualTo(SqliteBackend.WAL_SIZE_LIMIT_BYTES);
             // without this the driver runs a query for generated keys after every insert
             assertThat(writer.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys()).isFalse();
         }
