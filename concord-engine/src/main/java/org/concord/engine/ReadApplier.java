@@ -61,21 +61,19 @@ final class ReadApplier {
         Outcome out = new Outcome();
         Instant now = ctx.clock.instant();
         Set<String> seen = new HashSet<>();
-        ReadLookups lookups = ReadLookups.read(tx, system, ctx.users, changes);
         for (Change change : changes) {
-            applyOne(tx, lookups, change, now, out, seen);
+            applyOne(tx, change, now, out, seen);
             seen.add(change.nativeId());
         }
         return out;
     }
 
-    private void applyOne(StoreTx tx, ReadLookups lookups, Change change, Instant now, Outcome out,
-            Set<String> seenInBatch) {
-        Optional<Link> link = lookups.link(change.nativeId());
-        Optional<String> adoptable = link.isPresent() ? Optional.empty() : lookups.adoptableItem(change);
+    private void applyOne(StoreTx tx, Change change, Instant now, Outcome out, Set<String> seenInBatch) {
+        Optional<Link> link = tx.link(system, change.nativeId());
+        Optional<String> adoptable = link.isPresent() ? Optional.empty() : adoptableItem(tx, change);
         Optional<String> globalId = link.map(Link::globalId).or(() -> adoptable);
         Optional<Pending> pending = ReadPlanner.needsPending(change, link)
-                ? globalId.flatMap(lookups::pending)
+                ? globalId.flatMap(g -> tx.pending(system, g))
                 : Optional.empty();
         List<Link> others = adoptable.isPresent() ? otherLinks(tx, adoptable.get()) : List.of();
         ReadContext rc = new ReadContext(change, link, adoptable, pending, others,
@@ -130,17 +128,17 @@ final class ReadApplier {
                 Change.Upsert u = (Change.Upsert) change;
                 String g = globalId.orElseThrow();
                 tx.saveLink(newLink(g, u, now));
-                fanOut(tx, lookups, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
+                fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
                 tx.addHistory(new HistoryEntry(g, now, system, "read", link.isPresent() ? "updated" : "matched by UID, differs"));
-                lookups.openConflictOf(g).ifPresent(c -> tx.saveConflictVersion(c.id(), system, u.payload()));
+                tx.openConflictOf(g).ifPresent(c -> tx.saveConflictVersion(c.id(), system, u.payload()));
                 out.updated++;
             }
             case ReadDecision.Delete d -> {
                 String g = globalId.orElseThrow();
                 tx.deleteLink(system, change.nativeId());
                 tx.clearError(system, ErrorPhase.READ, change.nativeId());
-                fanOut(tx, lookups, g, PendingOp.DELETE, Optional.empty(), Set.of(system), now, out);
+                fanOut(tx, g, PendingOp.DELETE, Optional.empty(), Set.of(system), now, out);
                 tx.addHistory(new HistoryEntry(g, now, system, "read", "deleted"));
                 forgetIfGone(tx, g);
                 out.deleted++;
@@ -172,29 +170,23 @@ final class ReadApplier {
                 String g = globalId.orElseThrow();
                 tx.removePending(system, g, d.pending().seq());
                 tx.saveLink(newLink(g, u, now));
-                fanOut(tx, lookups, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
+                fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
                 recordConflict(tx, g, d.pending(), "delete-vs-update",
                         "updated in " + system + " while a delete from " + d.pending().origin()
                                 + " was pending: kept the update everywhere", Optional.empty(), now);
                 out.conflicts++;
             }
             case ReadDecision.Conflict c ->
-                    resolveConflict(tx, lookups, (Change.Upsert) change, globalId.orElseThrow(), link, c.pending(), now, out);
-        }
-        // what this change may have altered, a later change of the batch asks the store about again
-        lookups.touchedObject(change.nativeId());
-        globalId.ifPresent(lookups::touchedItem);
-        if (change instanceof Change.Upsert u) {
-            u.payload().uid().ifPresent(uid -> lookups.touchedUid(u, uid));
+                    resolveConflict(tx, (Change.Upsert) change, globalId.orElseThrow(), link, c.pending(), now, out);
         }
     }
 
-    private void resolveConflict(StoreTx tx, ReadLookups lookups, Change.Upsert u, String g, Optional<Link> before,
-            Pending pending, Instant now, Outcome out) {
+    private void resolveConflict(StoreTx tx, Change.Upsert u, String g, Optional<Link> before, Pending pending,
+            Instant now, Outcome out) {
         // The system now holds its own version whatever the policy decides: record that, so a
         // version written to it later carries the right expected version.
         tx.saveLink(newLink(g, u, now));
-        Optional<ConflictRecord> held = lookups.openConflictOf(g);
+        Optional<ConflictRecord> held = tx.openConflictOf(g);
         if (held.isPresent()) {
             tx.saveConflictVersion(held.get().id(), system, u.payload());
             return;
@@ -209,7 +201,6 @@ final class ReadApplier {
                 String copyId = UUID.randomUUID().toString();
                 String copyUid = UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT);
                 Payload copy = u.payload().withUid(copyUid);
-                lookups.touchedUid(u, copyUid);
                 tx.saveItem(new Item(copyId, ctx.users.canonical(system, u.scope().user()), u.scope().type(),
                         Optional.of(copyUid), now));
                 for (String target : dup.targets()) {
@@ -222,10 +213,10 @@ final class ReadApplier {
             case ConflictDecision.KeepPending keep -> out.touchedTargets.add(system);
             case ConflictDecision.KeepIncoming keep -> {
                 tx.removePending(system, g, pending.seq());
-                fanOut(tx, lookups, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
+                fanOut(tx, g, PendingOp.UPSERT, Optional.of(u.payload()), Set.of(system), now, out);
             }
             case ConflictDecision.Merged merged ->
-                    fanOut(tx, lookups, g, PendingOp.UPSERT, Optional.of(merged.merged()), Set.of(), now, out);
+                    fanOut(tx, g, PendingOp.UPSERT, Optional.of(merged.merged()), Set.of(), now, out);
             case ConflictDecision.Hold hold -> { }
         }
         boolean open = decision instanceof ConflictDecision.Hold;
@@ -248,9 +239,9 @@ final class ReadApplier {
     }
 
     /** Queues the item for every system holding its type, except {@code except}. */
-    private void fanOut(StoreTx tx, ReadLookups lookups, String g, PendingOp op, Optional<Payload> payload,
-            Set<String> except, Instant now, Outcome out) {
-        fanOut(tx, g, lookups.item(g).map(Item::type), op, payload, except, now, out);
+    private void fanOut(StoreTx tx, String g, PendingOp op, Optional<Payload> payload, Set<String> except,
+            Instant now, Outcome out) {
+        fanOut(tx, g, tx.item(g).map(Item::type), op, payload, except, now, out);
     }
 
     /** @param type the item's type, as stored (known already when the item was just saved) */
@@ -291,6 +282,21 @@ final class ReadApplier {
         // A conflict held for an item that every system has since deleted has nothing left to decide.
         tx.openConflictOf(g).ifPresent(c -> tx.closeConflict(c.id(), "closed: the item was deleted in every system"));
         tx.deleteItem(g);
+    }
+
+    /**
+     * The known item an unlinked object belongs to by its UID, if the system does not hold that
+     * item yet: our own create whose reply was lost, or the same object already present in two
+     * systems before they were connected. Without this, both would double.
+     */
+    private Optional<String> adoptableItem(StoreTx tx, Change change) {
+        if (!(change instanceof Change.Upsert u) || u.payload().uid().isEmpty()) {
+            return Optional.empty();
+        }
+        String user = ctx.users.canonical(system, u.scope().user());
+        return tx.itemByUid(user, u.scope().type(), u.payload().uid().get())
+                .map(Item::globalId)
+                .filter(g -> tx.linkOfItem(system, g).isEmpty());
     }
 
     /**

@@ -55,7 +55,7 @@ final class Reader {
         if (batch.changes().isEmpty() && batch.next().equals(cursor)) {
             outcome = new ReadApplier.Outcome();
         } else {
-            source.lockForReader();
+            source.applyLock.lockInterruptibly();
             try {
                 outcome = ctx.transact(tx -> {
                     ReadApplier.Outcome o = applier.apply(tx, batch.changes());

@@ -36,23 +36,9 @@ final class SystemRuntime {
      * Held by the writer from the moment it sends a batch until the results are recorded, and by
      * the reader while it applies a batch: so the reader never sees this system's copy of our own
      * write before the writer has recorded what the system said it stores (a lossy system's copy
-     * would otherwise look like a conflicting edit). Taken through {@link #lockForReader} and
-     * {@link #lockForWriter}.
+     * would otherwise look like a conflicting edit).
      */
     final java.util.concurrent.locks.ReentrantLock applyLock = new java.util.concurrent.locks.ReentrantLock();
-    /**
-     * How long the reader may wait for the apply lock before the writer lets it go first. A writer
-     * draining a backlog takes the lock again right after each batch, and the plain lock let it do
-     * so ahead of the waiting reader batch after batch (30 s in one run), so the system's own edits
-     * waited behind the drain. A lock fair at every turn costs the other way: the reader then
-     * applies a few echoes between any two write batches, and a bulk sync ran twice the store
-     * transactions with a quarter of the batch size (and so did a bound of 250 ms on a loaded
-     * machine, where batches take that long). Letting the reader in after a second keeps its
-     * batches large and caps its wait.
-     */
-    static final java.time.Duration READER_WAIT_BOUND = java.time.Duration.ofSeconds(1);
-    /** When the reader began to wait for the apply lock (System.nanoTime, never 0), or 0. */
-    private final java.util.concurrent.atomic.AtomicLong readerWaitingSince = new java.util.concurrent.atomic.AtomicLong();
 
     private final Store store;
     private final Clock clock;
@@ -86,26 +72,6 @@ final class SystemRuntime {
             this.since = s.since();
             this.reason = s.reason().orElse(null);
         });
-    }
-
-    /** Takes the apply lock for the reader's batch. */
-    void lockForReader() throws InterruptedException {
-        readerWaitingSince.set(System.nanoTime() | 1);
-        try {
-            applyLock.lockInterruptibly();
-        } finally {
-            readerWaitingSince.set(0);
-        }
-    }
-
-    /** Takes the apply lock for the writer's batch, after the reader if it has waited too long. */
-    void lockForWriter() throws InterruptedException {
-        long bound = READER_WAIT_BOUND.toNanos();
-        for (long since = readerWaitingSince.get(); since != 0 && System.nanoTime() - since > bound;
-                since = readerWaitingSince.get()) {
-            Thread.sleep(1);
-        }
-        applyLock.lockInterruptibly();
     }
 
     boolean supports(ItemType type) {

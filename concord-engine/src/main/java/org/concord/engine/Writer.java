@@ -64,7 +64,7 @@ final class Writer {
      * @throws ConnectorException when the whole call failed; the entries stay due
      */
     Outcome deliverOnce() throws ConnectorException, InterruptedException {
-        target.lockForWriter();
+        target.applyLock.lockInterruptibly();
         try {
             Instant now = ctx.clock.instant();
             List<Planned> plan = ctx.store.read(tx -> {

@@ -31,28 +31,6 @@ public interface StoreTx {
     /** The item of a user and type whose objects carry this UID. */
     Optional<Item> itemByUid(String user, ItemType type, String uid);
 
-    /**
-     * The items with these global ids, by global id (ids of no item are left out). This and the
-     * other look-ups of many keys answer exactly what the look-up of each key would; a store may
-     * read them with a few statements.
-     */
-    default Map<String, Item> items(Collection<String> globalIds) {
-        Map<String, Item> found = new HashMap<>();
-        for (String g : globalIds) {
-            item(g).ifPresent(i -> found.put(g, i));
-        }
-        return found;
-    }
-
-    /** What {@link #itemByUid} tells for each of these UIDs of one user and type, by UID. */
-    default Map<String, Item> itemsByUid(String user, ItemType type, Collection<String> uids) {
-        Map<String, Item> found = new HashMap<>();
-        for (String uid : uids) {
-            itemByUid(user, type, uid).ifPresent(i -> found.put(uid, i));
-        }
-        return found;
-    }
-
     /** Inserts or replaces an item (its UID may change: a duplicate gets a new one). */
     void saveItem(Item item);
 
@@ -74,25 +52,7 @@ public interface StoreTx {
         return found;
     }
 
-    /** The links of a system with these native ids, by native id (ids without a link are left out). */
-    default Map<String, Link> linksByNativeId(String system, Collection<String> nativeIds) {
-        Map<String, Link> found = new HashMap<>();
-        for (String id : nativeIds) {
-            link(system, id).ifPresent(l -> found.put(id, l));
-        }
-        return found;
-    }
-
     Optional<Link> linkOfItem(String system, String globalId);
-
-    /** The links of these items in one system, by global id (items it does not hold are left out). */
-    default Map<String, Link> linksOfItems(String system, Collection<String> globalIds) {
-        Map<String, Link> found = new HashMap<>();
-        for (String g : globalIds) {
-            linkOfItem(system, g).ifPresent(l -> found.put(g, l));
-        }
-        return found;
-    }
 
     List<Link> links(String globalId);
 
@@ -137,15 +97,6 @@ public interface StoreTx {
     long putPending(String target, String globalId, PendingOp op, Optional<Payload> payload, String origin, Instant now);
 
     Optional<Pending> pending(String target, String globalId);
-
-    /** The entries of one target for these items, by global id (items with none are left out). */
-    default Map<String, Pending> pendingOf(String target, Collection<String> globalIds) {
-        Map<String, Pending> found = new HashMap<>();
-        for (String g : globalIds) {
-            pending(target, g).ifPresent(p -> found.put(g, p));
-        }
-        return found;
-    }
 
     /** Entries of a target whose {@code notBefore} is not after {@code now}, oldest seq first, at most {@code limit}. */
     List<Pending> duePending(String target, Instant now, int limit);
@@ -213,15 +164,6 @@ public interface StoreTx {
 
     /** The open conflict of an item, if one holds it. */
     Optional<ConflictRecord> openConflictOf(String globalId);
-
-    /** What {@link #openConflictOf} tells for each of these items, by global id (items without one are left out). */
-    default Map<String, ConflictRecord> openConflictsOf(Collection<String> globalIds) {
-        Map<String, ConflictRecord> found = new HashMap<>();
-        for (String g : globalIds) {
-            openConflictOf(g).ifPresent(c -> found.put(g, c));
-        }
-        return found;
-    }
 
     /** Keeps (or replaces) one system's version of a held conflict. */
     void saveConflictVersion(long id, String system, Payload payload);

@@ -108,8 +108,7 @@ public final class MemoryStore implements Store {
         public Optional<Item> itemByUid(String user, ItemType type, String uid) {
             return s.items.values().stream()
                     .filter(i -> i.user().equals(user) && i.type() == type && i.uid().equals(Optional.of(uid)))
-                    // the oldest, as the databases answer
-                    .min(java.util.Comparator.comparing(Item::createdAt).thenComparing(Item::globalId));
+                    .findFirst();
         }
 
         @Override

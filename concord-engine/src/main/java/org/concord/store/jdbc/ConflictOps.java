@@ -3,8 +3,6 @@ package org.concord.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +30,6 @@ final class ConflictOps {
 
     private static final String OPEN_OF_ITEM = "SELECT " + COLUMNS
             + " FROM conflicts WHERE global_id = :globalId AND is_open = :open ORDER BY id DESC LIMIT 1";
-    /** The newest open conflict per item, as {@link #OPEN_OF_ITEM}: rows come newest first. */
-    private static final String OPEN_OF_ITEMS = IdLookup.expand("SELECT " + COLUMNS
-            + " FROM conflicts WHERE is_open = :open AND global_id IN (:ids) ORDER BY id DESC");
     private static final String SAVE_VERSION = """
             INSERT INTO conflict_versions (conflict_id, system_name, payload) VALUES (:id, :system, :payload)
             ON CONFLICT (conflict_id, system_name) DO UPDATE SET payload = excluded.payload""";
@@ -96,19 +91,6 @@ final class ConflictOps {
         } catch (SQLException e) {
             throw session.failure("reading the open conflict of item " + globalId, e);
         }
-    }
-
-    Map<String, ConflictRecord> openOfItems(Collection<String> globalIds) {
-        Map<String, ConflictRecord> found = new HashMap<>();
-        try {
-            IdLookup.run(session, OPEN_OF_ITEMS, globalIds, q -> q.flag("open", true), rows -> {
-                ConflictRecord c = conflict(rows);
-                found.putIfAbsent(c.globalId(), c);
-            });
-        } catch (SQLException e) {
-            throw session.failure("reading the open conflicts of " + globalIds.size() + " items", e);
-        }
-        return found;
     }
 
     void saveVersion(long id, String system, Payload payload) {

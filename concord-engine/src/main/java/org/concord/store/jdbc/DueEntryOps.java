@@ -34,11 +34,9 @@ final class DueEntryOps {
             LIMIT :limit""";
 
     private final Session session;
-    private final RecentPayloads recent;
 
-    DueEntryOps(Session session, RecentPayloads recent) {
+    DueEntryOps(Session session) {
         this.session = session;
-        this.recent = recent;
     }
 
     List<DueEntry> due(String target, Instant now, int limit) {
@@ -46,7 +44,7 @@ final class DueEntryOps {
                 .number("limit", limit).rows()) {
             List<DueEntry> due = new ArrayList<>();
             while (rows.next()) {
-                Pending entry = PendingOps.pending(rows, recent);
+                Pending entry = PendingOps.pending(rows);
                 due.add(new DueEntry(entry, item(rows), link(rows, entry), rows.getBoolean("held")));
             }
             return due;

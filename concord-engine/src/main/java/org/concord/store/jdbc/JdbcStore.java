@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.concord.model.Payload;
 import org.concord.store.Store;
 import org.concord.store.StoreException;
 
@@ -30,7 +29,6 @@ final class JdbcStore implements Store {
     private final Backend backend;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final SeqCounter seqs = new SeqCounter();
-    private final RecentPayloads recentPayloads = new RecentPayloads();
     private final Semaphore readPermits = new Semaphore(MAX_READERS, true);
     private final Deque<Session> idleReaders = new ArrayDeque<>();
     private Session writer;
@@ -79,13 +77,12 @@ final class JdbcStore implements Store {
             } catch (SQLException e) {
                 throw session.failure("beginning a transaction", e);
             }
-            JdbcTx tx = new JdbcTx(session, seqs, recentPayloads, true);
+            JdbcTx tx = new JdbcTx(session, seqs, true);
             boolean committed = false;
             try {
                 T result = work.run(tx);
                 commit(session);
                 committed = true;
-                recentPayloads.committed(tx.pendingPut());
                 return result;
             } finally {
                 tx.end();
@@ -151,7 +148,7 @@ final class JdbcStore implements Store {
                 giveBack(session, false);
                 throw session.failure("beginning a read", e);
             }
-            JdbcTx tx = new JdbcTx(session, seqs, recentPayloads, false);
+            JdbcTx tx = new JdbcTx(session, seqs, false);
             try {
                 return work.run(tx);
             } finally {
@@ -205,11 +202,6 @@ final class JdbcStore implements Store {
             }
         }
         session.close();
-    }
-
-    /** What the store keeps in memory of entry {@code seq}; for tests. */
-    Payload recentPayload(long seq, String contentHash) {
-        return recentPayloads.get(seq, contentHash);
     }
 
     @Override

@@ -39,20 +39,15 @@ final class JdbcTx implements StoreTx {
     private final StateOps states;
     private boolean ended;
 
-    JdbcTx(Session session, SeqCounter seqs, RecentPayloads recent, boolean writable) {
+    JdbcTx(Session session, SeqCounter seqs, boolean writable) {
         this.store = session.backend().describe();
         this.writable = writable;
         this.links = new LinkOps(session);
-        this.pending = new PendingOps(session, seqs, recent);
-        this.due = new DueEntryOps(session, recent);
+        this.pending = new PendingOps(session, seqs);
+        this.due = new DueEntryOps(session);
         this.errors = new ErrorOps(session);
         this.conflicts = new ConflictOps(session);
         this.states = new StateOps(session);
-    }
-
-    /** The pending entries this transaction put with a payload. */
-    List<RecentPayloads.Put> pendingPut() {
-        return pending.puts();
     }
 
     void end() {
@@ -87,18 +82,6 @@ final class JdbcTx implements StoreTx {
     }
 
     @Override
-    public Map<String, Item> items(Collection<String> globalIds) {
-        reading("items");
-        return links.items(globalIds);
-    }
-
-    @Override
-    public Map<String, Item> itemsByUid(String user, ItemType type, Collection<String> uids) {
-        reading("itemsByUid");
-        return links.itemsByUid(user, type, uids);
-    }
-
-    @Override
     public void saveItem(Item item) {
         changing("saveItem");
         links.saveItem(item);
@@ -114,18 +97,6 @@ final class JdbcTx implements StoreTx {
     public Optional<Link> link(String system, String nativeId) {
         reading("link");
         return links.link(system, nativeId);
-    }
-
-    @Override
-    public Map<String, Link> linksByNativeId(String system, Collection<String> nativeIds) {
-        reading("linksByNativeId");
-        return links.linksByNativeId(system, nativeIds);
-    }
-
-    @Override
-    public Map<String, Link> linksOfItems(String system, Collection<String> globalIds) {
-        reading("linksOfItems");
-        return links.linksOfItems(system, globalIds);
     }
 
     @Override
@@ -202,12 +173,6 @@ final class JdbcTx implements StoreTx {
     public Optional<Pending> pending(String target, String globalId) {
         reading("pending");
         return pending.pending(target, globalId);
-    }
-
-    @Override
-    public Map<String, Pending> pendingOf(String target, Collection<String> globalIds) {
-        reading("pendingOf");
-        return pending.pendingOf(target, globalIds);
     }
 
     @Override
@@ -308,12 +273,6 @@ final class JdbcTx implements StoreTx {
     public Optional<ConflictRecord> openConflictOf(String globalId) {
         reading("openConflictOf");
         return conflicts.openOfItem(globalId);
-    }
-
-    @Override
-    public Map<String, ConflictRecord> openConflictsOf(Collection<String> globalIds) {
-        reading("openConflictsOf");
-        return conflicts.openOfItems(globalIds);
     }
 
     @Override

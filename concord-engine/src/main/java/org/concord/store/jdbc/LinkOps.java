@@ -26,14 +26,7 @@ final class LinkOps {
     private static final String ITEM_BY_UID = """
             SELECT global_id, user_name, item_type, uid, created_at FROM items
             WHERE user_name = :user AND item_type = :type AND uid = :uid
-            ORDER BY created_at, global_id LIMIT 1""";
-    private static final String ITEMS = IdLookup.expand(
-            "SELECT global_id, user_name, item_type, uid, created_at FROM items WHERE global_id IN (:ids)");
-    /** The oldest item per UID wins, as in {@link #ITEM_BY_UID}: rows come oldest first. */
-    private static final String ITEMS_BY_UID = IdLookup.expand("""
-            SELECT global_id, user_name, item_type, uid, created_at FROM items
-            WHERE user_name = :user AND item_type = :type AND uid IN (:ids)
-            ORDER BY created_at, global_id""");
+            ORDER BY created_at LIMIT 1""";
     private static final String SAVE_ITEM = """
             INSERT INTO items (global_id, user_name, item_type, uid, created_at)
             VALUES (:globalId, :user, :type, :uid, :createdAt)
@@ -52,10 +45,6 @@ final class LinkOps {
             + " FROM links WHERE global_id = :globalId AND system_name = :system";
     private static final String LINKS_OF_ITEM = "SELECT " + LINK_COLUMNS
             + " FROM links WHERE global_id = :globalId ORDER BY system_name";
-    private static final String LINKS_BY_NATIVE_ID = IdLookup.expand("SELECT " + LINK_COLUMNS
-            + " FROM links WHERE system_name = :system AND native_id IN (:ids)");
-    private static final String LINKS_OF_ITEMS = IdLookup.expand("SELECT " + LINK_COLUMNS
-            + " FROM links WHERE system_name = :system AND global_id IN (:ids)");
     /** Native ids looked up per statement: a page of a listing takes a few. */
     static final int IDS_PER_LOOKUP = 64;
     /** What a listing compares against: no item id, no field hashes. */
@@ -116,32 +105,6 @@ final class LinkOps {
         }
     }
 
-    Map<String, Item> items(Collection<String> globalIds) {
-        Map<String, Item> found = new HashMap<>();
-        try {
-            IdLookup.run(session, ITEMS, globalIds, q -> q, rows -> {
-                Item item = item(rows);
-                found.put(item.globalId(), item);
-            });
-        } catch (SQLException e) {
-            throw session.failure("reading " + globalIds.size() + " items", e);
-        }
-        return found;
-    }
-
-    Map<String, Item> itemsByUid(String user, ItemType type, Collection<String> uids) {
-        Map<String, Item> found = new HashMap<>();
-        try {
-            IdLookup.run(session, ITEMS_BY_UID, uids, q -> q.text("user", user).text("type", type.code()), rows -> {
-                Item item = item(rows);
-                found.putIfAbsent(item.uid().orElseThrow(), item);
-            });
-        } catch (SQLException e) {
-            throw session.failure("finding the " + type.code() + "s of " + user + " with " + uids.size() + " UIDs", e);
-        }
-        return found;
-    }
-
     private static Item item(ResultSet rows) throws SQLException {
         return new Item(rows.getString("global_id"), rows.getString("user_name"), Rows.itemType(rows, "item_type"),
                 Optional.ofNullable(rows.getString("uid")), Rows.instant(rows, "created_at"));
@@ -177,32 +140,6 @@ final class LinkOps {
         } catch (SQLException e) {
             throw session.failure("reading the link of " + system + " object " + nativeId, e);
         }
-    }
-
-    Map<String, Link> linksByNativeId(String system, Collection<String> nativeIds) {
-        Map<String, Link> found = new HashMap<>();
-        try {
-            IdLookup.run(session, LINKS_BY_NATIVE_ID, nativeIds, q -> q.text("system", system), rows -> {
-                Link link = link(rows);
-                found.put(link.nativeId(), link);
-            });
-        } catch (SQLException e) {
-            throw session.failure("reading the links of " + nativeIds.size() + " " + system + " objects", e);
-        }
-        return found;
-    }
-
-    Map<String, Link> linksOfItems(String system, Collection<String> globalIds) {
-        Map<String, Link> found = new HashMap<>();
-        try {
-            IdLookup.run(session, LINKS_OF_ITEMS, globalIds, q -> q.text("system", system), rows -> {
-                Link link = link(rows);
-                found.put(link.globalId(), link);
-            });
-        } catch (SQLException e) {
-            throw session.failure("reading the links of " + globalIds.size() + " items in " + system, e);
-        }
-        return found;
     }
 
     Map<String, KnownObject> knownObjects(String system, Collection<String> nativeIds) {

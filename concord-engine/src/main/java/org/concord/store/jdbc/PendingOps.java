@@ -4,10 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.concord.model.Payload;
@@ -35,8 +32,6 @@ final class PendingOps {
                 last_error = NULL""";
     private static final String ONE = "SELECT " + COLUMNS
             + " FROM pending WHERE global_id = :globalId AND target = :target";
-    private static final String OF_ITEMS = IdLookup.expand("SELECT " + COLUMNS
-            + " FROM pending WHERE target = :target AND global_id IN (:ids)");
     private static final String DUE = "SELECT " + COLUMNS
             + " FROM pending WHERE target = :target AND not_before <= :now ORDER BY seq LIMIT :limit";
     private static final String REMOVE =
@@ -51,9 +46,6 @@ final class PendingOps {
 
     private final Session session;
     private final SeqCounter seqs;
-    private final RecentPayloads recent;
-    /** The payloads this transaction put, for {@link RecentPayloads} once it commits. */
-    private final List<RecentPayloads.Put> puts = new ArrayList<>();
 
     /** A payload as a row holds it. */
     private record Stored(byte[] json, String contentHash, String fieldHashes) {}
@@ -62,15 +54,9 @@ final class PendingOps {
     private Payload lastPayload;
     private Stored lastStored;
 
-    PendingOps(Session session, SeqCounter seqs, RecentPayloads recent) {
+    PendingOps(Session session, SeqCounter seqs) {
         this.session = session;
         this.seqs = seqs;
-        this.recent = recent;
-    }
-
-    /** What this transaction put with a payload. */
-    List<RecentPayloads.Put> puts() {
-        return puts;
     }
 
     long put(String target, String globalId, PendingOp op, Optional<Payload> payload, String origin, Instant now) {
@@ -99,7 +85,6 @@ final class PendingOps {
                     .text("origin", origin)
                     .instant("now", now)
                     .queue();
-            payload.ifPresent(p -> puts.add(new RecentPayloads.Put(seq, p)));
             return seq;
         } catch (SQLException e) {
             throw session.failure("putting pending of item " + globalId + " for " + target, e);
@@ -116,30 +101,17 @@ final class PendingOps {
 
     Optional<Pending> pending(String target, String globalId) {
         try (ResultSet rows = session.query(ONE).text("globalId", globalId).text("target", target).rows()) {
-            return rows.next() ? Optional.of(pending(rows, recent)) : Optional.empty();
+            return rows.next() ? Optional.of(pending(rows)) : Optional.empty();
         } catch (SQLException e) {
             throw session.failure("reading pending of item " + globalId + " for " + target, e);
         }
-    }
-
-    Map<String, Pending> pendingOf(String target, Collection<String> globalIds) {
-        Map<String, Pending> found = new HashMap<>();
-        try {
-            IdLookup.run(session, OF_ITEMS, globalIds, q -> q.text("target", target), rows -> {
-                Pending p = pending(rows, recent);
-                found.put(p.globalId(), p);
-            });
-        } catch (SQLException e) {
-            throw session.failure("reading pending of " + globalIds.size() + " items for " + target, e);
-        }
-        return found;
     }
 
     List<Pending> due(String target, Instant now, int limit) {
         try (ResultSet rows = session.query(DUE).text("target", target).instant("now", now).number("limit", limit).rows()) {
             List<Pending> due = new ArrayList<>();
             while (rows.next()) {
-                due.add(pending(rows, recent));
+                due.add(pending(rows));
             }
             return due;
         } catch (SQLException e) {
@@ -187,29 +159,23 @@ final class PendingOps {
         }
     }
 
-    static Pending pending(ResultSet rows, RecentPayloads recent) throws SQLException {
+    static Pending pending(ResultSet rows) throws SQLException {
         String globalId = rows.getString("global_id");
-        long seq = rows.getLong("seq");
+        byte[] bytes = rows.getBytes("payload");
         String contentHash = rows.getString("content_hash");
-        Payload kept = contentHash == null ? null : recent.get(seq, contentHash);
         Optional<Payload> payload;
-        if (kept != null) {
-            payload = Optional.of(kept);
-        } else {
-            byte[] bytes = rows.getBytes("payload");
-            try {
-                // an entry written before its hashes were kept (schema version 1) is hashed when used
-                payload = bytes == null ? Optional.empty()
-                        : contentHash == null ? Optional.of(Payload.fromJsonBytes(bytes))
-                        : Optional.of(Payload.fromJsonBytes(bytes, contentHash, FieldHashes.fromJson(rows.getString("field_hashes"))));
-            } catch (IllegalArgumentException e) {
-                throw new SQLException("the payload of pending item " + globalId + " is unreadable: " + e.getMessage(), e);
-            }
+        try {
+            // an entry written before its hashes were kept (schema version 1) is hashed when used
+            payload = bytes == null ? Optional.empty()
+                    : contentHash == null ? Optional.of(Payload.fromJsonBytes(bytes))
+                    : Optional.of(Payload.fromJsonBytes(bytes, contentHash, FieldHashes.fromJson(rows.getString("field_hashes"))));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("the payload of pending item " + globalId + " is unreadable: " + e.getMessage(), e);
         }
         return new Pending(
                 rows.getString("target"),
                 globalId,
-                seq,
+                rows.getLong("seq"),
                 PendingOp.byCode(rows.getString("op")),
                 payload,
                 rows.getString("origin"),
