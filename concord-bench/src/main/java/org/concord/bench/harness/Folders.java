@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.concord.bench.data.ContactGenerator;
 import org.concord.spi.Connector;
 import org.concord.spi.ConfigException;
@@ -58,27 +63,67 @@ public final class Folders {
                 .create(new SystemConfig(name, Map.of("connector", "vdir", "path", root.toString()), root.getParent()));
     }
 
-    /** Removes a folder tree (which may hold a million files) without listing it into memory. */
+    /**
+     * Removes a folder tree (which may hold a million files) without listing it into memory. The
+     * files of a folder are removed by several threads at once: one thread took 49 s for the
+     * 200,000 files of the initial-sync scenario, a fair share of the bench's own run time.
+     */
     public static void delete(Path root) {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        ExecutorService pool = Executors.newFixedThreadPool(REMOVERS);
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
+            clear(root, pool);
+            Files.deleteIfExists(root);
+        } catch (IOException | RuntimeException | ExecutionException e) {
             System.err.println("bench: could not remove " + root + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int REMOVERS = 4;
+
+    /** Empties {@code dir}: its files by every remover, then each sub-folder the same way. */
+    private static void clear(Path dir, ExecutorService pool) throws IOException, InterruptedException, ExecutionException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
+            return;
+        }
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            Iterator<Path> next = entries.iterator();
+            List<Future<Void>> removers = new ArrayList<>();
+            for (int i = 0; i < REMOVERS; i++) {
+                removers.add(pool.submit(() -> {
+                    while (true) {
+                        Path entry;
+                        synchronized (next) {
+                            if (!next.hasNext()) {
+                                return null;
+                            }
+                            entry = next.next();
+                        }
+                        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                            synchronized (folders) {
+                                folders.add(entry);
+                            }
+                        } else {
+                            Files.deleteIfExists(entry);
+                        }
+                    }
+                }));
+            }
+            for (Future<Void> remover : removers) {
+                remover.get();
+            }
+        }
+        for (Path folder : folders) {
+            clear(folder, pool);
+            Files.deleteIfExists(folder);
         }
     }
 }

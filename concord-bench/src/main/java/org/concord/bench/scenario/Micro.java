@@ -37,7 +37,7 @@ public final class Micro implements Scenario {
                 .include("org\\.concord\\.bench\\.micro\\..*")
                 .forks(o.quick() ? 0 : 1)
                 .jvmArgs("-Xmx512m", "--enable-native-access=ALL-UNNAMED")
-                .warmupIterations(o.quick() ? 1 : 3)
+                .warmupIterations(o.quick() ? 1 : 2)
                 .warmupTime(TimeValue.milliseconds(o.quick() ? 100 : 1000))
                 .measurementIterations(o.quick() ? 1 : 3)
                 .measurementTime(TimeValue.milliseconds(o.quick() ? 200 : 1000))
