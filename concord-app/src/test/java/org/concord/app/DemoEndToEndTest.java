@@ -27,6 +27,10 @@ class DemoEndToEndTest {
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (java.io.UncheckedIOException e) {
+            // the hub's staged file (.concord-….tmp) can be renamed away while the walk visits it:
+            // the callers poll again, as for any other I/O error
+            throw e.getCause();
         }
     }
 
